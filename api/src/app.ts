@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { ApiBuilder } from './platform/endpoint.js';
+import { notFoundHandler, problemHandler } from './platform/errors.js';
+import { generateOpenApiDocument } from './platform/openapi.js';
+import { createApiDocsRouter } from './platform/api-docs.js';
+import type { DatabaseInfo } from './db/connection.js';
+import { registerHealthRoutes } from './health/health.routes.js';
+import { registerDistrictRoutes } from './district/district.routes.js';
+import { registerStatsRoutes } from './stats/stats.routes.js';
+
+export interface AppDependencies {
+  logger: Logger;
+  database: DatabaseInfo;
+  /** Folder of the built Angular client; omitted in API-only tests. */
+  clientDist?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Every endpoint of the API, declared once; also used to generate the OpenAPI document offline. */
+export function buildApi(database: DatabaseInfo): ApiBuilder {
+  const api = new ApiBuilder();
+  registerHealthRoutes(api, database);
+  registerDistrictRoutes(api);
+  registerStatsRoutes(api);
+  return api;
+}
+
+/** Builds the Express app without listening or connecting, so tests drive it with supertest. */
+export function createApp({ logger, database, clientDist }: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Method, path and status are enough to trace a request; headers carry cookies and tokens.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          // Angular Material and ngx-charts set inline style attributes.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          // Intranet deployments may serve plain HTTP; upgrading would break them.
+          'upgrade-insecure-requests': null,
+        },
+      },
+      // HSTS only means something behind HTTPS; helmet sends it only when the request is secure.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
+  app.use(express.json({ limit: '1mb' }));
+
+  const api = buildApi(database);
+  const openApiDocument = generateOpenApiDocument(api.registry);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/api/docs', createApiDocsRouter());
+  app.use('/api', api.router);
+  app.use('/api', notFoundHandler);
+
+  if (clientDist && existsSync(path.join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other GET that accepts HTML gets the app shell.
+    app.get(/^\/(?!api\/).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(clientDist, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(problemHandler);
+  return app;
+}

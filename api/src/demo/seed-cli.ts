@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../platform/logger.js';
+import { openDatabase } from '../db/connection.js';
+import { ALL_MODELS, ensureIndexes } from '../db/indexes.js';
+import { UnitModel } from '../units/unit.model.js';
+import { loadDemoDistrict } from './load-demo-district.js';
+
+const USAGE = `Usage: npm run seed -- [--cadres N] [--seed S] [--replace]
+  Writes the fictional demo district into the configured database.
+  --cadres N   number of cadres (default 1000)
+  --seed S     generator seed; the same seed gives the same district (default 20211)
+  --replace    delete existing units, cadres and district first (refused otherwise)`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      cadres: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '20211' },
+      replace: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const cadres = Number(values.cadres);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(cadres) || cadres < 0 || cadres > 1_000_000) {
+    throw new Error(`--cadres must be a whole number from 0 to 1000000, got "${values.cadres}"`);
+  }
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
+
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase(config, logger);
+  try {
+    const existing = await UnitModel.estimatedDocumentCount();
+    if (existing > 0 && !values.replace) {
+      throw new Error('the database already holds units; pass --replace to delete them and seed again');
+    }
+    if (values.replace) for (const model of ALL_MODELS) await model.collection.deleteMany({});
+    await ensureIndexes();
+    const started = Date.now();
+    const result = await loadDemoDistrict({ cadres, seed, logger });
+    console.log(`seeded ${result.units} units and ${result.cadres} cadres (seed ${seed}) in ${Date.now() - started} ms`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`seed failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(USAGE);
+  process.exitCode = 1;
+});

@@ -1,0 +1,98 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Problem } from '@cadre/shared-models';
+import { ZodError } from 'zod';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The one error type routes and services throw; the error middleware turns it into a problem. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: '请求参数有误',
+  401: '未登录或会话已过期',
+  403: '无权访问',
+  404: '资源不存在',
+  409: '数据已被他人修改',
+  413: '上传内容过大',
+  415: '不支持的内容类型',
+  422: '请求无法处理',
+  423: '账户已锁定',
+  429: '请求过于频繁',
+  500: '服务器内部错误',
+  503: '服务暂不可用',
+};
+
+export function fieldErrorsFromZod(error: ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
+    message: issue.message,
+  }));
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, 'not_found', `没有这个接口：${req.method} ${req.path}`));
+};
+
+function isMongoUnavailable(err: unknown): boolean {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError/.test(name);
+}
+
+/** Maps every error to application/problem+json (RFC 9457); never leaks stacks or database messages. */
+export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const requestId = String(req.id ?? '');
+  let status = 500;
+  let code = 'internal_error';
+  let detail: string | undefined;
+  let errors: FieldError[] | undefined;
+
+  if (err instanceof AppError) {
+    ({ status, code } = err);
+    detail = err.message;
+    errors = err.errors;
+  } else if (err instanceof ZodError) {
+    status = 400;
+    code = 'validation_failed';
+    errors = fieldErrorsFromZod(err);
+  } else if ((err as { type?: string }).type === 'entity.parse.failed') {
+    status = 400;
+    code = 'malformed_json';
+    detail = '请求体不是合法的 JSON';
+  } else if ((err as { type?: string }).type === 'entity.too.large') {
+    status = 413;
+    code = 'payload_too_large';
+  } else if (isMongoUnavailable(err)) {
+    status = 503;
+    code = 'database_unavailable';
+    detail = '数据库暂时无法连接，请稍后重试';
+  }
+
+  if (status >= 500) {
+    req.log.error({ err }, 'request failed');
+  } else {
+    req.log.info({ code, status }, 'request rejected');
+  }
+
+  const problem: Problem = {
+    type: `https://cadre-platform.invalid/problems/${code}`,
+    title: TITLES[status] ?? '请求失败',
+    status,
+    code,
+    requestId,
+    ...(detail ? { detail } : {}),
+    ...(errors ? { errors } : {}),
+  };
+  res.status(status).type('application/problem+json').json(problem);
+};

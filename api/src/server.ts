@@ -1,0 +1,59 @@
+import type { Server } from 'node:http';
+import { loadConfig, ConfigError } from './config.js';
+import { createLogger } from './platform/logger.js';
+import { openDatabase } from './db/connection.js';
+import { ensureIndexes } from './db/indexes.js';
+import { loadDemoDistrictIfEmpty } from './demo/load-demo-district.js';
+import { createApp } from './app.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase(config, logger);
+  logger.info({ database: database.info }, `database: ${database.info.product} ${database.info.version}`);
+
+  await ensureIndexes();
+  if (config.DEMO_DATA) {
+    await loadDemoDistrictIfEmpty({ cadres: config.DEMO_CADRES, seed: config.DEMO_SEED, logger });
+  }
+
+  const app = createApp({ logger, database: database.info, clientDist: config.CLIENT_DIST });
+  const server: Server = app.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    logger.info(`listening on http://localhost:${port}`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown timed out, exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close();
+    server.closeIdleConnections();
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import {
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+  type ApplicationConfig,
+} from '@angular/core';
+import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
+import { provideRouter } from '@angular/router';
+import { routes } from './app.routes';
+import { problemInterceptor } from './core/http/problem-interceptor';
+import { provideI18n } from './core/i18n/provide-i18n';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(routes),
+    provideHttpClient(
+      withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+      withInterceptors([problemInterceptor]),
+    ),
+    // ngx-charts still animates through @angular/animations triggers, which fail without an
+    // animations renderer; the async variant keeps that code out of the initial bundle.
+    provideAnimationsAsync(),
+    provideI18n(),
+  ],
+};
