@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -10,6 +11,17 @@ import { notFoundHandler, problemHandler } from './platform/errors.js';
 import { generateOpenApiDocument } from './platform/openapi.js';
 import { createApiDocsRouter } from './platform/api-docs.js';
 import type { DatabaseInfo } from './db/connection.js';
+import type { Config } from './config.js';
+import { authSettingsFrom, type AuthSettings } from './auth/auth-settings.js';
+import { sessionMiddleware } from './auth/session.middleware.js';
+import { isSecureRequest } from './auth/session.service.js';
+import { createAuthRateLimiter, RATE_LIMITED_AUTH_PATHS, registerAuthRoutes } from './auth/auth.routes.js';
+import { csrfProtection } from './platform/csrf.js';
+import { recordAudit } from './audit/audit.service.js';
+import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerUserRoutes } from './users/user.routes.js';
+import { registerUnitRoutes } from './units/unit.routes.js';
+import { registerCadreRoutes } from './cadres/cadre.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerDistrictRoutes } from './district/district.routes.js';
 import { registerStatsRoutes } from './stats/stats.routes.js';
@@ -17,6 +29,7 @@ import { registerStatsRoutes } from './stats/stats.routes.js';
 export interface AppDependencies {
   logger: Logger;
   database: DatabaseInfo;
+  config: Config;
   /** Folder of the built Angular client; omitted in API-only tests. */
   clientDist?: string;
 }
@@ -24,16 +37,22 @@ export interface AppDependencies {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Every endpoint of the API, declared once; also used to generate the OpenAPI document offline. */
-export function buildApi(database: DatabaseInfo): ApiBuilder {
-  const api = new ApiBuilder();
+export function buildApi(database: DatabaseInfo, settings: AuthSettings): ApiBuilder {
+  const api = new ApiBuilder(recordAudit);
   registerHealthRoutes(api, database);
+  registerAuthRoutes(api, settings);
   registerDistrictRoutes(api);
   registerStatsRoutes(api);
+  registerUserRoutes(api);
+  registerUnitRoutes(api);
+  registerCadreRoutes(api);
+  registerAuditRoutes(api);
   return api;
 }
 
 /** Builds the Express app without listening or connecting, so tests drive it with supertest. */
-export function createApp({ logger, database, clientDist }: AppDependencies): Express {
+export function createApp({ logger, database, config, clientDist }: AppDependencies): Express {
+  const settings = authSettingsFrom(config);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -83,13 +102,22 @@ export function createApp({ logger, database, clientDist }: AppDependencies): Ex
     next();
   });
   app.use(express.json({ limit: '1mb' }));
+  app.use(cookieParser());
 
-  const api = buildApi(database);
+  const api = buildApi(database, settings);
   const openApiDocument = generateOpenApiDocument(api.registry);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
   app.use('/api/docs', createApiDocsRouter());
+  app.use('/api', (_req, res, next) => {
+    // Nothing the API returns may be kept by a browser or proxy cache unless a route says so.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', csrfProtection((req) => isSecureRequest(req, settings)));
+  app.use('/api', sessionMiddleware(settings));
+  app.use(RATE_LIMITED_AUTH_PATHS.map((p) => `/api${p}`), createAuthRateLimiter(settings));
   app.use('/api', api.router);
   app.use('/api', notFoundHandler);
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { RoleSchema } from '@cadre/shared-models';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
@@ -22,6 +23,31 @@ const ConfigSchema = z.object({
   DEMO_SEED: z.coerce.number().int().default(20211),
   CLIENT_DIST: z.string().min(1).default('client/dist/browser'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+
+  // Identity and access (等保 8.1.4.1); defaults are security.md's.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOCKOUT_DURATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
+  TOTP_REQUIRED_ROLES: z
+    .string()
+    .default('sys_admin,security_admin,audit_admin,org_admin,assessor')
+    .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(RoleSchema)),
+  AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(10_000).default(20),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** `auto` marks cookies Secure (and `__Host-`) when the request came over HTTPS. */
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** 32 bytes, base64; encrypts ID numbers and TOTP secrets. Unset: a key file under DATA_DIR. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, 'audit records are kept at least 180 days').default(365),
+  BOOTSTRAP_ADMIN_USERNAME: z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/).default('sysadmin'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { rootDir: string };

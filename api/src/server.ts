@@ -5,6 +5,8 @@ import { openDatabase } from './db/connection.js';
 import { ensureIndexes } from './db/indexes.js';
 import { loadDemoDistrictIfEmpty } from './demo/load-demo-district.js';
 import { createApp } from './app.js';
+import { createDataCipher, loadDataKey, useDataCipher } from './platform/data-cipher.js';
+import { ensureFirstAdmin } from './auth/bootstrap-admin.js';
 
 async function main(): Promise<void> {
   let config;
@@ -21,12 +23,14 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger);
   logger.info({ database: database.info }, `database: ${database.info.product} ${database.info.version}`);
 
+  useDataCipher(createDataCipher(await loadDataKey(config)));
   await ensureIndexes();
+  await ensureFirstAdmin(config.BOOTSTRAP_ADMIN_USERNAME);
   if (config.DEMO_DATA) {
     await loadDemoDistrictIfEmpty({ cadres: config.DEMO_CADRES, seed: config.DEMO_SEED, logger });
   }
 
-  const app = createApp({ logger, database: database.info, clientDist: config.CLIENT_DIST });
+  const app = createApp({ logger, database: database.info, config, clientDist: config.CLIENT_DIST });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

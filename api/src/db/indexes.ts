@@ -1,9 +1,13 @@
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { DistrictModel } from '../district/district.model.js';
+import { UserModel } from '../users/user.model.js';
+import { SessionModel } from '../auth/session.model.js';
+import { RateLimitHitModel } from '../platform/rate-limit-store.js';
+import { AuditModel } from '../audit/audit.model.js';
 
 /** Every model, so indexes are created explicitly at start (autoIndex is off). */
-export const ALL_MODELS = [UnitModel, CadreModel, DistrictModel] as const;
+export const ALL_MODELS = [UnitModel, CadreModel, DistrictModel, UserModel, SessionModel, RateLimitHitModel, AuditModel] as const;
 
 export async function ensureIndexes(): Promise<void> {
   for (const model of ALL_MODELS) await model.createIndexes();

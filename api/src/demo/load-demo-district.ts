@@ -5,6 +5,7 @@ import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { DistrictModel } from '../district/district.model.js';
 import { DEMO_DISTRICT_NAME, generateDemoCadres, generateDemoUnits } from './demo-district.js';
+import { createDemoAccounts, printDemoAccounts } from './demo-accounts.js';
 
 export interface DemoLoadOptions {
   cadres: number;
@@ -20,8 +21,14 @@ interface PlacedUnit {
   type: UnitType;
 }
 
-/** Writes the fictional demo district: its unit tree, then cadres streamed in batches. */
-export async function loadDemoDistrict(options: DemoLoadOptions): Promise<{ units: number; cadres: number }> {
+export interface DemoLoadResult {
+  units: number;
+  cadres: number;
+  accounts: Awaited<ReturnType<typeof createDemoAccounts>>;
+}
+
+/** Writes the fictional demo district: its unit tree, cadres streamed in batches, one account per role. */
+export async function loadDemoDistrict(options: DemoLoadOptions): Promise<DemoLoadResult> {
   const { logger, seed, batchSize = 2000 } = options;
   const asOf = options.asOf ?? new Date();
   const units = generateDemoUnits();
@@ -62,15 +69,17 @@ export async function loadDemoDistrict(options: DemoLoadOptions): Promise<{ unit
   }
   await flush();
 
+  const accounts = await createDemoAccounts();
   await DistrictModel.create({ key: 'district', name: DEMO_DISTRICT_NAME, demo: true, demoSeed: seed, demoCadres: written });
-  return { units: unitDocs.length, cadres: written };
+  return { units: unitDocs.length, cadres: written, accounts };
 }
 
 /** Loads the demo district on first start, when the database holds no units yet. */
 export async function loadDemoDistrictIfEmpty(options: DemoLoadOptions): Promise<void> {
   if ((await UnitModel.estimatedDocumentCount()) > 0) return;
   const started = Date.now();
-  const result = await loadDemoDistrict(options);
+  const { accounts, ...result } = await loadDemoDistrict(options);
+  printDemoAccounts(accounts);
   options.logger.info(
     { ...result, seed: options.seed, ms: Date.now() - started },
     'empty database: loaded the fictional demo district (示例数据，纯属虚构)',

@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../platform/logger.js';
+import { createDataCipher, loadDataKey, useDataCipher } from '../platform/data-cipher.js';
 import { openDatabase } from '../db/connection.js';
-import { ALL_MODELS, ensureIndexes } from '../db/indexes.js';
+import { ensureIndexes } from '../db/indexes.js';
+import { CadreModel } from '../cadres/cadre.model.js';
+import { DistrictModel } from '../district/district.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { loadDemoDistrict } from './load-demo-district.js';
+import { printDemoAccounts } from './demo-accounts.js';
+import { UserModel } from '../users/user.model.js';
 
 const USAGE = `Usage: npm run seed -- [--cadres N] [--seed S] [--replace]
   Writes the fictional demo district into the configured database.
   --cadres N   number of cadres (default 1000)
   --seed S     generator seed; the same seed gives the same district (default 20211)
-  --replace    delete existing units, cadres and district first (refused otherwise)`;
+  --replace    delete existing units, cadres, district and demo.* accounts first (refused otherwise);
+               the audit log is never deleted`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -35,15 +41,20 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase(config, logger);
+  useDataCipher(createDataCipher(await loadDataKey(config)));
   try {
     const existing = await UnitModel.estimatedDocumentCount();
     if (existing > 0 && !values.replace) {
       throw new Error('the database already holds units; pass --replace to delete them and seed again');
     }
-    if (values.replace) for (const model of ALL_MODELS) await model.collection.deleteMany({});
+    if (values.replace) {
+      for (const model of [UnitModel, CadreModel, DistrictModel]) await model.collection.deleteMany({});
+      await UserModel.collection.deleteMany({ username: { $regex: '^demo\\.' } });
+    }
     await ensureIndexes();
     const started = Date.now();
     const result = await loadDemoDistrict({ cadres, seed, logger });
+    printDemoAccounts(result.accounts);
     console.log(`seeded ${result.units} units and ${result.cadres} cadres (seed ${seed}) in ${Date.now() - started} ms`);
   } finally {
     await database.close();

@@ -7,6 +7,8 @@ export function registerDistrictRoutes(api: ApiBuilder): void {
   api.add({
     method: 'get',
     path: '/district',
+    // Public: the sign-in page shows which district, and whether its data is the fictional demo.
+    access: 'public',
     operationId: 'getDistrict',
     summary: 'The district this deployment serves, and whether its data is the fictional demo',
     tags: ['district'],

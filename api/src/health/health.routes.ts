@@ -6,6 +6,7 @@ export function registerHealthRoutes(api: ApiBuilder, database: DatabaseInfo): v
   api.add({
     method: 'get',
     path: '/health',
+    access: 'public',
     operationId: 'getHealth',
     summary: 'Liveness: the process is up',
     tags: ['operations'],
@@ -16,6 +17,7 @@ export function registerHealthRoutes(api: ApiBuilder, database: DatabaseInfo): v
   api.add({
     method: 'get',
     path: '/ready',
+    access: 'public',
     operationId: 'getReady',
     summary: 'Readiness: the database answers, and which database it is',
     tags: ['operations'],

@@ -5,11 +5,24 @@ import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import { ApiBuilder } from './endpoint.js';
 import { AppError, problemHandler } from './errors.js';
+import type { AuditEntry } from '../audit/audit-entry.js';
+import type { AuthContext } from './request-context.js';
 
-function appWith(api: ApiBuilder) {
+const SIGNED_IN: AuthContext = {
+  sessionId: 's1',
+  stage: 'active',
+  user: { id: '0123456789abcdef01234567', username: 'org', displayName: '组织部', roles: ['org_admin'], unitId: null, cadreId: null },
+};
+
+function appWith(api: ApiBuilder, auth: AuthContext | null = SIGNED_IN) {
   const app = express();
   app.use(pinoHttp({ logger: pino({ level: 'silent' }) }));
   app.use(express.json());
+  app.use((req, _res, next) => {
+    // Stands in for the session middleware, which has its own specs; here only the builder's checks are under test.
+    if (auth) req.auth = auth;
+    next();
+  });
   app.use('/api', api.router);
   app.use(problemHandler);
   return app;
@@ -17,13 +30,18 @@ function appWith(api: ApiBuilder) {
 
 describe('ApiBuilder', () => {
   let calls: number;
+  let audited: AuditEntry[];
   let api: ApiBuilder;
 
   beforeEach(() => {
     calls = 0;
-    api = new ApiBuilder();
+    audited = [];
+    api = new ApiBuilder(async (_req, entry) => {
+      audited.push(entry);
+    });
     api.add({
       method: 'post',
+      access: 'unit:write',
       path: '/things/:id',
       operationId: 'createThing',
       summary: 'test endpoint',
@@ -64,6 +82,27 @@ describe('ApiBuilder', () => {
     });
   }
 
+  it('refuses a caller without a session with 401 before validating anything', async () => {
+    const res = await request(appWith(api, null)).post('/api/things/abc').send({}).expect(401);
+    expect(res.body.code).toBe('unauthenticated');
+    expect(calls).toBe(0);
+  });
+
+  it('refuses a session still pending a sign-in step with 403 naming the step', async () => {
+    const pending: AuthContext = { ...SIGNED_IN, stage: 'password_change_required' };
+    const res = await request(appWith(api, pending)).post('/api/things/1').send({ name: 'ok', size: 1 }).expect(403);
+    expect(res.body.code).toBe('password_change_required');
+    expect(calls).toBe(0);
+  });
+
+  it('refuses a role the table does not grant with 403 and audits the denial', async () => {
+    const cadre: AuthContext = { ...SIGNED_IN, user: { ...SIGNED_IN.user, roles: ['cadre'] } };
+    const res = await request(appWith(api, cadre)).post('/api/things/1').send({ name: 'ok', size: 1 }).expect(403);
+    expect(res.body.code).toBe('forbidden');
+    expect(calls).toBe(0);
+    expect(audited).toEqual([jasmine.objectContaining({ action: 'access.denied', result: 'denied', objectId: 'createThing' })]);
+  });
+
   it('turns an AppError into a problem with its status and code', async () => {
     const res = await request(appWith(api)).post('/api/things/1').send({ name: 'conflict', size: 1 }).expect(409);
     expect(res.body).toEqual(jasmine.objectContaining({ status: 409, code: 'version_conflict', detail: 'stale' }));
@@ -74,6 +113,7 @@ describe('ApiBuilder', () => {
     expect(defs.length).toBe(1);
     const route = (defs[0] as { route: { path: string; method: string; responses: Record<string, unknown> } }).route;
     expect(route.path).toBe('/api/things/{id}');
+    expect((route as unknown as Record<string, unknown>)['x-access']).toBe('unit:write');
     expect(Object.keys(route.responses)).toEqual(jasmine.arrayContaining(['201', '4XX', '5XX']));
   });
 });

@@ -2,7 +2,8 @@ import { OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openap
 import { Router, type Request, type Response } from 'express';
 import { z, type ZodType } from 'zod';
 import { AppError, fieldErrorsFromZod } from './errors.js';
-import { ProblemSchema } from '@cadre/shared-models';
+import { isAllowed, ProblemSchema, type Action, type SessionStage } from '@cadre/shared-models';
+import type { AuditRecorder } from '../audit/audit-entry.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -14,8 +15,17 @@ export interface EndpointContext<Q, P, B> {
   res: Response;
 }
 
+/**
+ * Who may call an endpoint: anyone, any signed-in user, or holders of an action in the role
+ * table. There is no default: every definition states it, and the server checks it.
+ */
+export type Access = 'public' | 'authenticated' | Action;
+
 export interface EndpointDefinition<Q, P, B> {
   method: Method;
+  access: Access;
+  /** Session stages the endpoint serves; only `active` unless it is a step of signing in. */
+  stages?: readonly SessionStage[];
   /** Express-style path below /api, e.g. `/cadres/:id`. */
   path: string;
   operationId: string;
@@ -40,6 +50,13 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: str
   return result.data;
 }
 
+const STAGE_MESSAGES: Record<SessionStage, string> = {
+  active: '',
+  totp_required: '请先完成双因素认证',
+  totp_enrollment_required: '您的角色要求启用双因素认证，请先完成绑定',
+  password_change_required: '请先修改密码（首次登录或密码已过期）',
+};
+
 const PROBLEM_RESPONSE = {
   description: 'Problem details (RFC 9457)',
   content: { 'application/problem+json': { schema: ProblemSchema } },
@@ -53,9 +70,12 @@ export class ApiBuilder {
   readonly router = Router();
   readonly registry = new OpenAPIRegistry();
 
+  constructor(private readonly audit: AuditRecorder) {}
+
   add<Q = undefined, P = undefined, B = undefined>(def: EndpointDefinition<Q, P, B>): void {
     this.document(def);
     this.router[def.method](def.path, async (req, res) => {
+      await this.authorize(def, req);
       const ctx: EndpointContext<Q, P, B> = {
         query: parsePart(def.query, req.query, 'query'),
         params: parsePart(def.params, req.params, 'params'),
@@ -74,6 +94,26 @@ export class ApiBuilder {
     });
   }
 
+  private async authorize<Q, P, B>(def: EndpointDefinition<Q, P, B>, req: Request): Promise<void> {
+    if (def.access === 'public') return;
+    const auth = req.auth;
+    if (!auth) throw new AppError(401, 'unauthenticated', '请先登录');
+    const stages = def.stages ?? ['active'];
+    if (!stages.includes(auth.stage)) {
+      throw new AppError(403, auth.stage, STAGE_MESSAGES[auth.stage]);
+    }
+    if (def.access !== 'authenticated' && !isAllowed(auth.user.roles, def.access)) {
+      await this.audit(req, {
+        action: 'access.denied',
+        result: 'denied',
+        objectType: 'operation',
+        objectId: def.operationId,
+        detail: { method: def.method.toUpperCase(), path: req.path, required: def.access },
+      });
+      throw new AppError(403, 'forbidden', '您的角色无权执行此操作');
+    }
+  }
+
   private document<Q, P, B>(def: EndpointDefinition<Q, P, B>): void {
     const request: RouteConfig['request'] = {};
     if (def.query) request.query = def.query as unknown as z.ZodObject;
@@ -86,6 +126,8 @@ export class ApiBuilder {
       operationId: def.operationId,
       summary: def.summary,
       tags: def.tags,
+      'x-access': def.access,
+      'x-stages': def.stages ?? ['active'],
       request,
       responses: {
         [success.status]: {

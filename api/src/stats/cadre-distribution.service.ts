@@ -13,11 +13,12 @@ interface GroupRow {
 }
 
 /**
- * Counts cadres by unit type and age band. The database groups by birth month (a few hundred
+ * Counts the cadres in `scope` (the caller's data scope filter) by unit type and age band. The database groups by birth month (a few hundred
  * rows whatever the head count); the exact age rule then runs here, once per group.
  */
-export async function computeCadreDistribution(asOf: Date): Promise<CadreDistribution> {
+export async function computeCadreDistribution(scope: Record<string, unknown>, asOf: Date): Promise<CadreDistribution> {
   const groups = await CadreModel.aggregate<GroupRow>([
+    { $match: scope },
     { $group: { _id: { unitType: '$unitType', birthMonth: '$birthMonth' }, count: { $sum: 1 } } },
   ]);
   const counts = new Map<string, { unitType: UnitType; ageBand: AgeBand; count: number }>();

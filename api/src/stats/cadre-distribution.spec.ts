@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { signedInAs } from '../test/test-client.js';
 import { createTestApp } from '../test/test-app.js';
 import { aCadre, aUnit } from '../test/factories.js';
 import { computeCadreDistribution } from './cadre-distribution.service.js';
@@ -11,7 +11,7 @@ describe('cadre distribution by unit type and age band', () => {
     await aCadre(street, { birthMonth: '1990-12' });
     await aCadre(department, { birthMonth: '1970-01' });
 
-    const result = await computeCadreDistribution(new Date('2026-11-26T12:00:00Z'));
+    const result = await computeCadreDistribution({}, new Date('2026-11-26T12:00:00Z'));
 
     expect(result.total).toBe(3);
     expect(result.asOf).toBe('2026-11-26');
@@ -24,7 +24,8 @@ describe('cadre distribution by unit type and age band', () => {
   });
 
   it('is empty, not an error, when there are no cadres', async () => {
-    const res = await request(createTestApp()).get('/api/stats/cadre-distribution').expect(200);
+    const { client } = await signedInAs(createTestApp(), ['org_admin']);
+    const res = await client.get('/api/stats/cadre-distribution').expect(200);
     expect(res.body.total).toBe(0);
     expect(res.body.rows).toEqual([]);
   });

@@ -6,6 +6,8 @@ import { pino } from 'pino';
 import { connectMongoose, describeDatabase, type DatabaseInfo } from '../db/connection.js';
 import { startEmbeddedFerretDb, type EmbeddedDatabase } from '../db/embedded-ferretdb.js';
 import { ensureIndexes } from '../db/indexes.js';
+import { randomBytes } from 'node:crypto';
+import { createDataCipher, useDataCipher } from '../platform/data-cipher.js';
 
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 
@@ -32,6 +34,7 @@ export async function startTestDatabase(): Promise<DatabaseInfo> {
   }
   await connectMongoose(uri);
   info = await describeDatabase(external ? 'mongodb' : 'embedded-ferretdb');
+  useDataCipher(createDataCipher(randomBytes(32)));
   await ensureIndexes();
   return info;
 }

@@ -1,6 +1,59 @@
 import type { Routes } from '@angular/router';
+import {
+  permitted,
+  redirectSignedIn,
+  redirectToLanding,
+  requireSignedIn,
+  requireStage,
+  requireStageActive,
+} from './core/auth/auth-guards';
 
 export const routes: Routes = [
-  { path: '', loadComponent: () => import('./home/home').then((m) => m.Home) },
-  { path: '**', redirectTo: '' },
+  { path: 'login', canActivate: [redirectSignedIn], loadComponent: () => import('./login/login').then((m) => m.Login) },
+  // The two login steps that need a session but come before it is active.
+  {
+    path: 'account/password',
+    canActivate: [requireSignedIn, requireStage('active', 'password_change_required')],
+    loadComponent: () => import('./account/change-password').then((m) => m.ChangePassword),
+  },
+  {
+    path: 'account/totp',
+    canActivate: [requireSignedIn, requireStage('active', 'totp_enrollment_required')],
+    loadComponent: () => import('./account/totp-enrollment').then((m) => m.TotpEnrollment),
+  },
+  {
+    path: '',
+    canActivateChild: [requireSignedIn, requireStageActive],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        ...permitted('stats:read'),
+        loadComponent: () => import('./home/home').then((m) => m.Home),
+      },
+      { path: 'account', loadComponent: () => import('./account/account').then((m) => m.Account) },
+      {
+        path: 'admin/users',
+        ...permitted('user:read'),
+        loadComponent: () => import('./admin/users/users').then((m) => m.Users),
+      },
+      {
+        path: 'admin/units',
+        ...permitted('unit:read'),
+        loadComponent: () => import('./admin/units/units').then((m) => m.Units),
+      },
+      {
+        path: 'audit',
+        ...permitted('audit:read'),
+        loadComponent: () => import('./audit/audit').then((m) => m.Audit),
+      },
+      {
+        path: 'cadres/:id',
+        ...permitted('cadre:read'),
+        loadComponent: () => import('./cadres/cadre-record').then((m) => m.CadreRecord),
+      },
+      { path: 'no-access', loadComponent: () => import('./no-access/no-access').then((m) => m.NoAccess) },
+    ],
+  },
+  { path: '**', redirectTo: redirectToLanding },
 ];

@@ -43,3 +43,30 @@ export const DistrictSchema = z.object({
   demo: z.boolean().describe('true when the data is the generated, fictional demo district'),
 });
 export type District = z.infer<typeof DistrictSchema>;
+
+export const UnitCreateRequestSchema = z
+  .object({
+    name: z.string().trim().min(1, '请输入单位名称').max(60),
+    code: UnitSchema.shape.code,
+    type: UnitTypeSchema,
+    parentId: ObjectIdSchema,
+    sortOrder: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type UnitCreateRequest = z.infer<typeof UnitCreateRequestSchema>;
+
+export const UnitUpdateRequestSchema = z
+  .object({
+    version: z.number().int(),
+    name: z.string().trim().min(1).max(60).optional(),
+    code: UnitSchema.shape.code.optional(),
+    type: UnitTypeSchema.optional(),
+    parentId: ObjectIdSchema.optional(),
+    sortOrder: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type UnitUpdateRequest = z.infer<typeof UnitUpdateRequestSchema>;
+
+export const UnitWithVersionSchema = UnitSchema.extend({ version: z.number().int() });
+export const UnitListSchema = z.object({ items: z.array(UnitWithVersionSchema) });
+export const UnitIdParamsSchema = z.object({ id: ObjectIdSchema }).strict();

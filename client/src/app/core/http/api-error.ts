@@ -17,3 +17,8 @@ export function toApiError(response: HttpErrorResponse): ApiError {
   const parsed = ProblemSchema.safeParse(response.error);
   return new ApiError(response.status, parsed.success ? parsed.data : null);
 }
+
+/** The problem's stable code, so callers branch on codes rather than on translated titles. */
+export function problemCodeOf(error: unknown): string | null {
+  return error instanceof ApiError ? (error.problem?.code ?? null) : null;
+}

@@ -1,0 +1,61 @@
+import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from '@cadre/shared-models';
+import type { ApiBuilder } from '../platform/endpoint.js';
+import { verifyAuditChain } from './audit-chain.js';
+import { exportAudit, formatBeijingTime, queryAudit, recordAudit } from './audit.service.js';
+
+const AuditExportQuerySchema = AuditQuerySchema.omit({ page: true, size: true });
+
+/** Read-only by design (security.md 15): no route changes or deletes an audit record. */
+export function registerAuditRoutes(api: ApiBuilder): void {
+  api.add({
+    method: 'get',
+    path: '/audit',
+    access: 'audit:read',
+    operationId: 'listAuditRecords',
+    summary: 'Audit records matching the filters, newest first (time range is [from, to))',
+    tags: ['audit'],
+    query: AuditQuerySchema,
+    success: { status: 200, description: 'one page of records', schema: AuditPageSchema },
+    personalData: true,
+    handler: ({ query }) => queryAudit(query),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/audit/export',
+    access: 'audit:export',
+    operationId: 'exportAuditRecords',
+    summary: 'The matching audit records as a CSV download (UTF-8 with BOM, at most 100,000 rows)',
+    tags: ['audit'],
+    query: AuditExportQuerySchema,
+    success: { status: 200, description: 'CSV file', contentType: 'text/csv' },
+    personalData: true,
+    handler: async ({ query, req, res }) => {
+      const date = formatBeijingTime(new Date()).slice(0, 10);
+      res.status(200);
+      res.type('text/csv; charset=utf-8');
+      res.attachment(`audit-${date}.csv`);
+      try {
+        const { rows, truncated } = await exportAudit(query, res);
+        await recordAudit(req, { action: 'audit.export', result: 'success', objectType: 'audit_log', detail: { filter: query, rows, truncated } });
+      } catch (err) {
+        await recordAudit(req, { action: 'audit.export', result: 'failure', objectType: 'audit_log', detail: { filter: query } });
+        // Once the file has started, the client already has a status line: all that is left is to drop it.
+        if (!res.headersSent) throw err;
+        req.log.warn({ err }, 'audit export interrupted');
+      }
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/audit/verification',
+    access: 'audit:verify',
+    operationId: 'verifyAuditChain',
+    summary: 'Recomputes the hash chain of the whole audit log and reports the first break',
+    tags: ['audit'],
+    success: { status: 200, description: 'verification result', schema: AuditVerificationSchema },
+    personalData: true,
+    handler: () => verifyAuditChain(),
+  });
+}

@@ -1,0 +1,208 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import QRCode from 'qrcode';
+import { listPermissions, type Me, type Role, type SessionStage } from '@cadre/shared-models';
+import { UserModel, type UserDocument } from '../users/user.model.js';
+import { AppError } from '../platform/errors.js';
+import { dataCipher } from '../platform/data-cipher.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AuthSettings } from './auth-settings.js';
+import { assertPasswordAcceptable, hashPassword, spendVerificationTime, verifyPassword } from './password-hashing.js';
+import { endAllSessionsOf, setSessionStage, startSession } from './session.service.js';
+import { buildOtpauthUri, generateTotpSecret, matchTotp } from './totp.js';
+
+const TOTP_ISSUER = '江北区干部能力现代化平台';
+
+function hashRecoveryCode(code: string): string {
+  return createHash('sha256').update(code.trim().toLowerCase()).digest('hex');
+}
+
+function passwordExpired(user: UserDocument, settings: AuthSettings, now: number): boolean {
+  return user.mustChangePassword || now - user.passwordChangedAt.getTime() > settings.passwordMaxAgeMs;
+}
+
+/**
+ * The next step of signing in after `done`: second factor first (identity before anything
+ * else), then a due password change, then enrolment of a second factor the role requires.
+ */
+export function nextStage(user: UserDocument, settings: AuthSettings, done: 'password' | 'totp' | 'password_change' | 'enrollment'): SessionStage {
+  const now = Date.now();
+  if (done === 'password' && user.totpSecret) return 'totp_required';
+  if ((done === 'password' || done === 'totp') && passwordExpired(user, settings, now)) return 'password_change_required';
+  const needsTotp = (user.roles as Role[]).some((r) => settings.totpRequiredRoles.includes(r));
+  if (done !== 'enrollment' && needsTotp && !user.totpSecret) return 'totp_enrollment_required';
+  return 'active';
+}
+
+export function describeMe(user: UserDocument, stage: SessionStage, settings: AuthSettings): Me {
+  const roles = user.roles as Role[];
+  return {
+    id: String(user._id),
+    username: user.username,
+    displayName: user.displayName,
+    roles,
+    unitId: user.unitId ? String(user.unitId) : null,
+    cadreId: user.cadreId ? String(user.cadreId) : null,
+    permissions: listPermissions(roles),
+    stage,
+    totpEnabled: Boolean(user.totpSecret),
+    passwordExpiresAt: new Date(user.passwordChangedAt.getTime() + settings.passwordMaxAgeMs).toISOString(),
+  };
+}
+
+async function loadUser(id: string): Promise<UserDocument> {
+  const user = await UserModel.findById(id).lean<UserDocument>();
+  if (!user) throw new AppError(401, 'unauthenticated', '请先登录');
+  return user;
+}
+
+/** Records a failed attempt; the attempt that reaches the threshold locks the account. */
+async function registerFailure(user: UserDocument, settings: AuthSettings): Promise<void> {
+  const now = Date.now();
+  const recent = user.failedLoginTimes.filter((t) => now - t.getTime() < settings.lockoutWindowMs);
+  recent.push(new Date(now));
+  const lock = recent.length >= settings.lockoutThreshold;
+  await UserModel.updateOne(
+    { _id: user._id },
+    { $set: { failedLoginTimes: recent, ...(lock ? { lockedUntil: new Date(now + settings.lockoutDurationMs) } : {}) } },
+  );
+}
+
+function assertNotLocked(user: UserDocument): void {
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    const until = user.lockedUntil.toISOString();
+    throw new AppError(423, 'account_locked', `连续登录失败次数过多，账户已锁定至 ${until}`);
+  }
+}
+
+export async function login(req: Request, res: Response, settings: AuthSettings, username: string, password: string): Promise<Me> {
+  const user = await UserModel.findOne({ username: username.toLowerCase() }).lean<UserDocument>();
+  if (!user) {
+    await spendVerificationTime(password);
+    await recordAudit(req, { action: 'auth.login', result: 'failure', username, detail: { reason: 'unknown_user' } });
+    throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
+  }
+  const audit = { action: 'auth.login', username: user.username, userId: String(user._id), objectType: 'user', objectId: String(user._id) };
+  try {
+    assertNotLocked(user);
+  } catch (err) {
+    await recordAudit(req, { ...audit, result: 'denied', detail: { reason: 'locked' } });
+    throw err;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await registerFailure(user, settings);
+    await recordAudit(req, { ...audit, result: 'failure', detail: { reason: 'wrong_password' } });
+    throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
+  }
+  if (user.disabled) {
+    await recordAudit(req, { ...audit, result: 'denied', detail: { reason: 'disabled' } });
+    throw new AppError(403, 'account_disabled', '账户已停用，请联系系统管理员');
+  }
+  await UserModel.updateOne({ _id: user._id }, { $set: { failedLoginTimes: [], lockedUntil: null, lastLoginAt: new Date() } });
+  const stage = nextStage(user, settings, 'password');
+  await startSession(req, res, settings, String(user._id), stage);
+  await recordAudit(req, { ...audit, result: 'success', detail: { stage } });
+  return describeMe(user, stage, settings);
+}
+
+export async function verifySecondFactor(
+  req: Request,
+  settings: AuthSettings,
+  input: { code?: string | undefined; recoveryCode?: string | undefined },
+): Promise<Me> {
+  const auth = req.auth!;
+  const user = await loadUser(auth.user.id);
+  assertNotLocked(user);
+  const audit = { action: 'auth.totp', objectType: 'user', objectId: String(user._id) };
+  let accepted = false;
+  if (input.code && user.totpSecret) {
+    const step = matchTotp(dataCipher().decrypt(user.totpSecret), input.code, Date.now(), user.totpLastUsedStep ?? null);
+    if (step !== null) {
+      accepted = true;
+      await UserModel.updateOne({ _id: user._id }, { $set: { totpLastUsedStep: step } });
+    }
+  } else if (input.recoveryCode) {
+    const hash = hashRecoveryCode(input.recoveryCode);
+    const result = await UserModel.updateOne({ _id: user._id, recoveryCodeHashes: hash }, { $pull: { recoveryCodeHashes: hash } });
+    accepted = result.modifiedCount === 1;
+  }
+  if (!accepted) {
+    await registerFailure(user, settings);
+    await recordAudit(req, { ...audit, result: 'failure' });
+    throw new AppError(401, 'invalid_totp', '动态验证码或恢复码不正确');
+  }
+  const stage = nextStage(user, settings, 'totp');
+  await setSessionStage(auth.sessionId, stage);
+  await recordAudit(req, { ...audit, result: 'success', detail: { method: input.code ? 'totp' : 'recovery_code' } });
+  return describeMe(user, stage, settings);
+}
+
+export async function changePassword(req: Request, settings: AuthSettings, currentPassword: string, newPassword: string): Promise<Me> {
+  const auth = req.auth!;
+  const user = await loadUser(auth.user.id);
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await registerFailure(user, settings);
+    await recordAudit(req, { action: 'auth.password_change', result: 'failure', objectType: 'user', objectId: String(user._id) });
+    throw new AppError(401, 'invalid_credentials', '当前密码不正确');
+  }
+  assertPasswordAcceptable(newPassword, user.username, settings.passwordMinLength, 'body.newPassword');
+  if (await verifyPassword(user.passwordHash, newPassword)) {
+    throw new AppError(400, 'validation_failed', '密码不符合安全要求', [{ path: 'body.newPassword', message: '新密码不能与当前密码相同' }]);
+  }
+  const passwordHash = await hashPassword(newPassword);
+  const changedAt = new Date();
+  await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash, passwordChangedAt: changedAt, mustChangePassword: false } });
+  // Other sessions may belong to whoever knew the old password.
+  await endAllSessionsOf(String(user._id), auth.sessionId);
+  const updated = { ...user, passwordHash, passwordChangedAt: changedAt, mustChangePassword: false };
+  const stage = auth.stage === 'active' ? 'active' : nextStage(updated, settings, 'password_change');
+  await setSessionStage(auth.sessionId, stage);
+  await recordAudit(req, { action: 'auth.password_change', result: 'success', objectType: 'user', objectId: String(user._id) });
+  return describeMe(updated, stage, settings);
+}
+
+export async function startTotpEnrollment(req: Request): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
+  const user = await loadUser(req.auth!.user.id);
+  const secret = generateTotpSecret();
+  await UserModel.updateOne({ _id: user._id }, { $set: { totpPendingSecret: dataCipher().encrypt(secret) } });
+  const otpauthUri = buildOtpauthUri(secret, user.username, TOTP_ISSUER);
+  const qrCodeSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  await recordAudit(req, { action: 'auth.totp_enrollment_start', result: 'success', objectType: 'user', objectId: String(user._id) });
+  return { secret, otpauthUri, qrCodeSvg };
+}
+
+export async function confirmTotpEnrollment(req: Request, code: string): Promise<{ recoveryCodes: string[] }> {
+  const auth = req.auth!;
+  const user = await loadUser(auth.user.id);
+  if (!user.totpPendingSecret) throw new AppError(409, 'no_pending_enrollment', '请先生成二维码再确认绑定');
+  const secret = dataCipher().decrypt(user.totpPendingSecret);
+  const step = matchTotp(secret, code, Date.now(), null);
+  if (step === null) {
+    await recordAudit(req, { action: 'auth.totp_enrollment_confirm', result: 'failure', objectType: 'user', objectId: String(user._id) });
+    throw new AppError(400, 'validation_failed', '动态验证码不正确', [{ path: 'body.code', message: '动态验证码不正确，请核对手机时间后重试' }]);
+  }
+  const recoveryCodes = Array.from({ length: 10 }, () => {
+    const raw = randomBytes(8).toString('hex').slice(0, 10);
+    return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+  });
+  await UserModel.updateOne(
+    { _id: user._id },
+    {
+      $set: {
+        totpSecret: user.totpPendingSecret,
+        totpPendingSecret: null,
+        totpLastUsedStep: step,
+        recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
+      },
+    },
+  );
+  if (auth.stage === 'totp_enrollment_required') await setSessionStage(auth.sessionId, 'active');
+  await recordAudit(req, { action: 'auth.totp_enrollment_confirm', result: 'success', objectType: 'user', objectId: String(user._id) });
+  return { recoveryCodes };
+}
+
+export async function currentMe(req: Request, settings: AuthSettings): Promise<Me> {
+  const auth = req.auth;
+  if (!auth) throw new AppError(401, 'unauthenticated', '请先登录');
+  return describeMe(await loadUser(auth.user.id), auth.stage, settings);
+}

@@ -1,0 +1,54 @@
+import { inject } from '@angular/core';
+import { Router, type CanActivateFn, type Route } from '@angular/router';
+import type { Action, SessionStage } from '@cadre/shared-models';
+import { AuthSession } from './auth-session';
+import { PERMISSION_DATA_KEY, SessionNavigator } from './session-navigator';
+
+/** Sends a visitor without a session to the login page, remembering where they were going. */
+export const requireSignedIn: CanActivateFn = (_route, state) =>
+  inject(AuthSession).me() !== null ||
+  inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+
+/**
+ * Lets a session through only in one of the given stages; any other stage is sent to the page
+ * that finishes its own step (second factor, enrolment, password change) first.
+ */
+export function requireStage(...stages: readonly SessionStage[]): CanActivateFn {
+  return (_route, state) => {
+    const me = inject(AuthSession).me();
+    if (!me) return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+    return stages.includes(me.stage) || inject(SessionNavigator).nextStep(me, state.url);
+  };
+}
+
+/** The platform's pages need a session that has finished every login step. */
+export const requireStageActive: CanActivateFn = requireStage('active');
+
+/** Shows the no-access page to a user whose roles do not grant the action. */
+export function requirePermission(action: Action): CanActivateFn {
+  return () => inject(AuthSession).can(action) || inject(Router).createUrlTree(['/no-access']);
+}
+
+/**
+ * Route fields for a page that needs a permission: the guard, and the same action as route data
+ * so the login can tell whether a return address is a page the user may open.
+ */
+export function permitted(action: Action): Pick<Route, 'canActivate' | 'data'> {
+  return { canActivate: [requirePermission(action)], data: { [PERMISSION_DATA_KEY]: action } };
+}
+
+/**
+ * The login page is for visitors and for sessions that still owe the second factor; anyone
+ * further along is sent on to their next step or their landing page.
+ */
+export const redirectSignedIn: CanActivateFn = (route) => {
+  const me = inject(AuthSession).me();
+  if (!me || me.stage === 'totp_required') return true;
+  return inject(SessionNavigator).nextStep(me, route.queryParamMap.get('returnUrl'));
+};
+
+/** Unknown addresses lead to the user's landing page, or to the login page without a session. */
+export function redirectToLanding(): string {
+  const me = inject(AuthSession).me();
+  return me ? inject(SessionNavigator).landing(me) : '/login';
+}

@@ -1,0 +1,28 @@
+import type { Me } from '@cadre/shared-models';
+import type { Messages } from '../i18n/messages';
+
+export interface NavItem {
+  readonly label: string;
+  readonly link: string;
+  /** Home is a prefix of every path, so only an exact match marks it active. */
+  readonly exact: boolean;
+}
+
+/**
+ * The navigation a signed-in user gets: only pages their permissions open, so nobody is shown
+ * a link that ends on the no-access page. Nothing until every login step is done.
+ */
+export function buildNavItems(me: Me | null, text: Messages['shell']): NavItem[] {
+  if (!me || me.stage !== 'active') return [];
+  const allowed = new Set(me.permissions);
+  const items: NavItem[] = [];
+  if (allowed.has('stats:read')) items.push({ label: text.home, link: '/', exact: true });
+  if (me.cadreId && allowed.has('cadre:read')) {
+    items.push({ label: text.myRecord, link: `/cadres/${me.cadreId}`, exact: false });
+  }
+  if (allowed.has('user:read')) items.push({ label: text.users, link: '/admin/users', exact: false });
+  // Every role may read the unit tree (pickers need it), but as a page it is the org admin's tool.
+  if (allowed.has('unit:write')) items.push({ label: text.units, link: '/admin/units', exact: false });
+  if (allowed.has('audit:read')) items.push({ label: text.audit, link: '/audit', exact: false });
+  return items;
+}
