@@ -7,6 +7,14 @@ const ID_NUMBER_KEY = /idnumber$/i;
 // An 18-digit (or old 15-digit) resident ID number, wherever a caller forgot to mask it.
 const ID_NUMBER_VALUE = /^(\d{17}[\dXx]|\d{15})$/;
 
+/**
+ * Masks a top-level field (username, objectId) that holds an ID number: people who sign in
+ * with their ID number type it where the username goes, and a failed attempt is audited.
+ */
+export function maskIdNumberLike(value: string | null): string | null {
+  return value !== null && ID_NUMBER_VALUE.test(value) ? maskIdNumber(value) : value;
+}
+
 /** A flag such as `mustChangePassword: { before: false, after: true }` reveals no secret. */
 function carriesOnlyFlags(value: unknown): boolean {
   if (value === null || typeof value === 'boolean') return true;

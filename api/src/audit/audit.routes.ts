@@ -1,9 +1,47 @@
 import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from '@cadre/shared-models';
+import type { Request, Response } from 'express';
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { verifyAuditChain } from './audit-chain.js';
-import { exportAudit, formatBeijingTime, queryAudit, recordAudit } from './audit.service.js';
+import {
+  exportAudit,
+  formatBeijingTime,
+  queryAudit,
+  recordAudit,
+  type AuditExportResult,
+  type AuditFilter,
+} from './audit.service.js';
 
 const AuditExportQuerySchema = AuditQuerySchema.omit({ page: true, size: true });
+
+/**
+ * The export is audited before the response completes: a download whose audit record could
+ * not be written is cut off rather than delivered whole.
+ */
+async function streamAuditExport(query: AuditFilter, req: Request, res: Response): Promise<void> {
+  const date = formatBeijingTime(new Date()).slice(0, 10);
+  res.status(200);
+  res.type('text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="audit-${date}.csv"`);
+  let outcome: AuditExportResult;
+  try {
+    outcome = await exportAudit(query, res);
+  } catch (err) {
+    await recordAudit(req, { action: 'audit.export', result: 'failure', objectType: 'audit_log', detail: { filter: query } });
+    // Before the first byte the problem handler can still answer; after it, only dropping the download is left.
+    if (!res.headersSent) throw err;
+    req.log.warn({ err }, 'audit export interrupted');
+    res.destroy();
+    return;
+  }
+  try {
+    await recordAudit(req, { action: 'audit.export', result: 'success', objectType: 'audit_log', detail: { filter: query, ...outcome } });
+  } catch (err) {
+    req.log.error({ err }, 'audit export not delivered: its audit record could not be written');
+    res.destroy();
+    return;
+  }
+  res.end();
+}
 
 /** Read-only by design (security.md 15): no route changes or deletes an audit record. */
 export function registerAuditRoutes(api: ApiBuilder): void {
@@ -30,21 +68,7 @@ export function registerAuditRoutes(api: ApiBuilder): void {
     query: AuditExportQuerySchema,
     success: { status: 200, description: 'CSV file', contentType: 'text/csv' },
     personalData: true,
-    handler: async ({ query, req, res }) => {
-      const date = formatBeijingTime(new Date()).slice(0, 10);
-      res.status(200);
-      res.type('text/csv; charset=utf-8');
-      res.attachment(`audit-${date}.csv`);
-      try {
-        const { rows, truncated } = await exportAudit(query, res);
-        await recordAudit(req, { action: 'audit.export', result: 'success', objectType: 'audit_log', detail: { filter: query, rows, truncated } });
-      } catch (err) {
-        await recordAudit(req, { action: 'audit.export', result: 'failure', objectType: 'audit_log', detail: { filter: query } });
-        // Once the file has started, the client already has a status line: all that is left is to drop it.
-        if (!res.headersSent) throw err;
-        req.log.warn({ err }, 'audit export interrupted');
-      }
-    },
+    handler: ({ query, req, res }) => streamAuditExport(query, req, res),
   });
 
   api.add({

@@ -4,12 +4,12 @@ import mongoose from 'mongoose';
 import type { AuditPage, AuditQuery, AuditRecord } from '@cadre/shared-models';
 import type { AuditRecorder } from './audit-entry.js';
 import { appendAuditRecord, toCanonicalJson } from './audit-chain.js';
-import { maskAuditDetail } from './audit-masking.js';
+import { maskAuditDetail, maskIdNumberLike } from './audit-masking.js';
 import { AuditModel, type StoredAuditRecord } from './audit.model.js';
 
 export type AuditFilter = Omit<AuditQuery, 'page' | 'size'>;
 
-export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+const AUDIT_EXPORT_MAX_ROWS = 100_000;
 const CSV_HEADER = ['时间', '用户', 'IP', '操作', '对象类型', '对象', '结果', '请求编号', '详情'];
 const RESULT_LABELS: Record<AuditRecord['result'], string> = { success: '成功', failure: '失败', denied: '拒绝' };
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -22,11 +22,11 @@ export const recordAudit: AuditRecorder = async (req, entry) => {
   await appendAuditRecord({
     time: new Date(),
     userId: req?.auth?.user.id ?? entry.userId ?? null,
-    username: req?.auth?.user.username ?? entry.username ?? null,
+    username: maskIdNumberLike(req?.auth?.user.username ?? entry.username ?? null),
     ip: req?.ip ?? null,
     action: entry.action,
     objectType: entry.objectType ?? null,
-    objectId: entry.objectId ?? null,
+    objectId: maskIdNumberLike(entry.objectId ?? null),
     result: entry.result,
     detail: maskAuditDetail(entry.detail),
     requestId: req?.id === undefined ? null : String(req.id),
@@ -125,7 +125,8 @@ export interface AuditExportResult {
 
 /**
  * Streams the matching records as CSV, newest first: UTF-8 with a BOM so Excel reads the
- * Chinese, capped so one request cannot tie up the database for long.
+ * Chinese, capped so one request cannot tie up the database for long. Leaves `writable`
+ * open, so the caller can finish its bookkeeping before the file is complete.
  */
 export async function exportAudit(
   filter: AuditFilter,
@@ -157,6 +158,6 @@ export async function exportAudit(
     if (chunk) yield chunk;
   }
 
-  await pipeline(Readable.from(generateCsv()), writable);
+  await pipeline(Readable.from(generateCsv()), writable, { end: false });
   return result;
 }

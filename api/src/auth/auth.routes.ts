@@ -28,7 +28,6 @@ export function createAuthRateLimiter(settings: AuthSettings): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store: new DatabaseRateLimitStore('auth'),
-    keyGenerator: (req) => req.ip ?? 'unknown',
     handler: (_req, _res, next) => next(new AppError(429, 'rate_limited', '尝试过于频繁，请稍后再试')),
   });
 }

@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/connection.js';
+import { ensureIndexes } from '../db/indexes.js';
+import { createDataCipher, loadDataKey, useDataCipher } from '../platform/data-cipher.js';
 import { createLogger } from '../platform/logger.js';
 import { commands as auditCommands } from './audit-commands.js';
 import { commands as backupCommands } from './backup-commands.js';
+import { commands as userCommands } from './user-commands.js';
 import {
   EXIT_CONFIG,
   EXIT_FAILURE,
@@ -30,19 +33,18 @@ function registerCommands(...sets: (readonly Command[])[]): Map<string, Command>
   return registry;
 }
 
-const COMMANDS = registerCommands(auditCommands, backupCommands);
+const COMMANDS = registerCommands(userCommands, auditCommands, backupCommands);
 
 function formatOverview(): string {
-  const synopses = [...COMMANDS.values()].map((c) => ({ synopsis: `${c.name} ${c.usage}`.trim(), summary: c.summary }));
-  const width = Math.max(...synopses.map((s) => s.synopsis.length));
+  const width = Math.max(...[...COMMANDS.keys()].map((name) => name.length));
   return [
     `Usage: ${INVOCATION} <command> [options]`,
     '       (node api/dist/cli/cli.js <command> [options] once built)',
     '',
     'Commands:',
-    ...synopses.map((s) => `  ${s.synopsis.padEnd(width)}  ${s.summary}`),
+    ...[...COMMANDS.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    `"${INVOCATION} <command> --help" describes a command.`,
+    `"${INVOCATION} <command> --help" describes a command and its options.`,
     '',
     DATABASE_NOTE,
     '',
@@ -111,7 +113,10 @@ async function runCli(argv: string[]): Promise<number> {
       config,
       print: (line) => console.log(line),
       async openDatabase() {
-        database ??= await openDatabase(config, createLogger(config.LOG_LEVEL));
+        if (database) return;
+        database = await openDatabase(config, createLogger(config.LOG_LEVEL));
+        if (command.usesDataKey) useDataCipher(createDataCipher(await loadDataKey(config)));
+        await ensureIndexes();
       },
     };
     return await command.run(args, ctx);

@@ -19,7 +19,8 @@ export interface CommandContext {
   /** Output for the operator; commands print here rather than to the console directly. */
   print(line: string): void;
   /**
-   * Opens the configured database once (later calls are no-ops); the dispatcher closes it.
+   * Opens the configured database as the server does (indexes ensured, and the data key
+   * loaded when the command `usesDataKey`); later calls are no-ops; the dispatcher closes it.
    * Commands check their arguments first, so a typo never waits for the database.
    */
   openDatabase(): Promise<void>;
@@ -36,6 +37,12 @@ export interface Command {
   description: string;
   options: CommandOptions;
   allowPositionals?: boolean;
+  /**
+   * Loads the data encryption key (DATA_ENCRYPTION_KEY, or the key file under DATA_DIR, created
+   * when absent, as at the server's first start) for commands that read or write encrypted
+   * fields. Off by default: restore must never mint a key that cannot read the restored data.
+   */
+  usesDataKey?: boolean;
   /** Returns the exit code; throws UsageError for bad arguments. */
   run(args: CommandArgs, ctx: CommandContext): Promise<number>;
 }

@@ -40,7 +40,7 @@ export async function connectMongoose(uri: string): Promise<void> {
 export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
   let embedded: EmbeddedDatabase | undefined;
   let uri = config.MONGODB_URI;
-  const kind: DatabaseInfo['kind'] = uri ? 'mongodb' : 'embedded-ferretdb';
+  const kind: DatabaseInfo['kind'] = uri ? 'external' : 'embedded';
   if (!uri) {
     embedded = await startEmbeddedFerretDb({
       bin: config.FERRETDB_BIN,

@@ -42,7 +42,13 @@ export interface EndpointDefinition<Q, P, B> {
 }
 
 function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
-  if (!schema) return undefined as T;
+  if (!schema) {
+    // An endpoint that declares no query, params or body accepts none (security.md 22).
+    if (value !== null && typeof value === 'object' && Object.keys(value).length > 0) {
+      throw new AppError(400, 'validation_failed', `${where} 校验未通过`, [{ path: where, message: '此接口不接受该参数' }]);
+    }
+    return undefined as T;
+  }
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new AppError(400, 'validation_failed', `${where} 校验未通过`, fieldErrorsFromZod(result.error, where));

@@ -33,7 +33,7 @@ export async function startTestDatabase(): Promise<DatabaseInfo> {
     uri = embedded.uri;
   }
   await connectMongoose(uri);
-  info = await describeDatabase(external ? 'mongodb' : 'embedded-ferretdb');
+  info = await describeDatabase(external ? 'external' : 'embedded');
   useDataCipher(createDataCipher(randomBytes(32)));
   await ensureIndexes();
   return info;

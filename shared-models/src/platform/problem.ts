@@ -21,7 +21,7 @@ export const HealthSchema = z.object({ status: z.literal('ok') });
 export const ReadySchema = z.object({
   status: z.enum(['ready', 'unavailable']),
   database: z.object({
-    kind: z.enum(['embedded-ferretdb', 'mongodb']),
+    kind: z.enum(['embedded', 'external']).describe('embedded: the FerretDB the API started; external: MONGODB_URI'),
     product: z.string().describe('server product reported by the database'),
     version: z.string(),
   }),

@@ -140,6 +140,8 @@ export interface Messages {
     readonly done: string;
     rolesTitle(name: string): string;
     readonly rolesHint: string;
+    readonly createWithoutRoles: string;
+    readonly noRoles: string;
     disabledDone(name: string): string;
     enabledDone(name: string): string;
     unlockedDone(name: string): string;
@@ -153,6 +155,7 @@ export interface Messages {
     readonly move: string;
     readonly delete: string;
     actionsFor(name: string): string;
+    toggle(name: string): string;
     readonly name: string;
     readonly code: string;
     readonly type: string;

@@ -1,12 +1,8 @@
 import { registerLocaleData } from '@angular/common';
 import localeZh from '@angular/common/locales/zh';
 import { LOCALE_ID, inject, makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
-import { MAT_DATE_LOCALE, provideNativeDateAdapter } from '@angular/material/core';
-import { MatDatepickerIntl } from '@angular/material/datepicker';
-import { MatPaginatorIntl } from '@angular/material/paginator';
+import { MAT_DATE_LOCALE } from '@angular/material/core';
 import { I18n } from './i18n';
-import { TranslatedDatepickerIntl } from './translated-datepicker-intl';
-import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 
 /**
  * Locale providers for the stored interface language. LOCALE_ID and MAT_DATE_LOCALE are read
@@ -18,10 +14,5 @@ export function provideI18n(): EnvironmentProviders {
   return makeEnvironmentProviders([
     { provide: LOCALE_ID, useFactory: () => inject(I18n).language() },
     { provide: MAT_DATE_LOCALE, useFactory: () => inject(I18n).language() },
-    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
-    { provide: MatDatepickerIntl, useClass: TranslatedDatepickerIntl },
-    // Native dates are enough for the date-only filters the platform has; formatting follows
-    // MAT_DATE_LOCALE through Intl.
-    provideNativeDateAdapter(),
   ]);
 }

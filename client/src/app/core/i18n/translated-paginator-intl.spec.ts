@@ -4,11 +4,12 @@ import { MAT_DATE_LOCALE } from '@angular/material/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { I18n } from './i18n';
 import { provideI18n } from './provide-i18n';
+import { providePaginatorI18n } from './provide-paginator-i18n';
 
 describe('provideI18n', () => {
   beforeEach(() => {
     localStorage.removeItem('cadre.language');
-    TestBed.configureTestingModule({ providers: [provideI18n()] });
+    TestBed.configureTestingModule({ providers: [provideI18n(), providePaginatorI18n()] });
   });
   afterEach(() => localStorage.removeItem('cadre.language'));
 

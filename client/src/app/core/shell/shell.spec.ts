@@ -1,4 +1,6 @@
 import { BreakpointObserver, type BreakpointState } from '@angular/cdk/layout';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -6,12 +8,17 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatNavListHarness } from '@angular/material/list/testing';
+import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatSidenavHarness } from '@angular/material/sidenav/testing';
 import { MatToolbarHarness } from '@angular/material/toolbar/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { Title } from '@angular/platform-browser';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
+import type { Me, Role } from '@cadre/shared-models';
 import { of } from 'rxjs';
+import { aMe, aProblem, signIn } from '../../../testing/me';
+import { AuthSession } from '../auth/auth-session';
+import { problemInterceptor } from '../http/problem-interceptor';
 import { Shell } from './shell';
 
 function viewport(handset: boolean): Partial<BreakpointObserver> {
@@ -23,14 +30,17 @@ describe('Shell', () => {
   let fixture: ComponentFixture<Shell>;
   let loader: HarnessLoader;
 
-  async function render(handset: boolean): Promise<void> {
+  async function render(handset: boolean, me = aMe({ roles: ['org_admin'] })): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
+        provideHttpClient(withInterceptors([problemInterceptor])),
+        provideHttpClientTesting(),
         provideNoopAnimations(),
         { provide: BreakpointObserver, useValue: viewport(handset) },
       ],
     });
+    signIn(me);
     fixture = TestBed.createComponent(Shell);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
@@ -94,5 +104,80 @@ describe('Shell', () => {
     expect(await english.isChecked()).toBeTrue();
     expect(localStorage.getItem('cadre.language')).toBe('en');
     expect(TestBed.inject(Title).getTitle()).toBe('Jiangbei District Cadre Capability Platform');
+  });
+
+  async function navItems(): Promise<{ title: string; href: string | null }[]> {
+    const nav = await loader.getHarness(MatNavListHarness);
+    const items = await nav.getItems();
+    return Promise.all(items.map(async (item) => ({ title: await item.getTitle(), href: await item.getHref() })));
+  }
+
+  const NAVIGATION_BY_ROLE: readonly { roles: Role[]; me?: Partial<Me>; expected: [string, string][] }[] = [
+    { roles: ['org_admin'], expected: [['首页', '/'], ['组织机构', '/admin/units']] },
+    { roles: ['assessor'], expected: [['首页', '/']] },
+    { roles: ['unit_manager'], expected: [['首页', '/']] },
+    {
+      roles: ['cadre'],
+      me: { cadreId: '65c000000000000000000042' },
+      expected: [['我的档案', '/cadres/65c000000000000000000042']],
+    },
+    { roles: ['sys_admin'], expected: [['用户管理', '/admin/users']] },
+    { roles: ['security_admin'], expected: [['用户管理', '/admin/users']] },
+    { roles: ['audit_admin'], expected: [['审计日志', '/audit']] },
+    { roles: ['assessor', 'cadre'], me: { cadreId: '65c000000000000000000043' }, expected: [['首页', '/'], ['我的档案', '/cadres/65c000000000000000000043']] },
+  ];
+
+  for (const { roles, me, expected } of NAVIGATION_BY_ROLE) {
+    it(`offers ${roles.join(' + ')} exactly the pages their permissions open`, async () => {
+      await render(false, aMe({ roles, ...me }));
+
+      expect(await navItems()).toEqual(expected.map(([title, href]) => ({ title, href })));
+    });
+  }
+
+  it('has no drawer for a role without pages of its own, such as a reviewer', async () => {
+    await render(false, aMe({ roles: ['reviewer'] }));
+
+    expect(await (await loader.getHarness(MatSidenavHarness)).isOpen()).toBeFalse();
+  });
+
+  it('shows no pages while a login step is unfinished, and only sign-out in the account menu', async () => {
+    await render(false, aMe({ roles: ['sys_admin'], stage: 'password_change_required' }));
+
+    expect(await (await loader.getHarness(MatSidenavHarness)).isOpen()).toBeFalse();
+    const menu = await loader.getHarness(MatMenuHarness);
+    await menu.open();
+    expect(await Promise.all((await menu.getItems()).map((item) => item.getText()))).toEqual(['退出登录']);
+  });
+
+  it("names the user in the toolbar and offers the account pages and sign-out in the account menu", async () => {
+    await render(false, aMe({ roles: ['audit_admin'], displayName: '李审计' }));
+
+    const menu = await loader.getHarness(MatMenuHarness.with({ triggerText: '李审计' }));
+    await menu.open();
+    expect(await Promise.all((await menu.getItems()).map((item) => item.getText()))).toEqual([
+      '账户信息',
+      '修改密码',
+      '双因素认证',
+      '退出登录',
+    ]);
+  });
+
+  it('signs out on the server, forgets the user and opens the login page', async () => {
+    await render(false, aMe({ roles: ['audit_admin'], displayName: '李审计' }));
+    const router = TestBed.inject(Router);
+    const navigate = spyOn(router, 'navigateByUrl').and.resolveTo(true);
+    const backend = TestBed.inject(HttpTestingController);
+
+    const menu = await loader.getHarness(MatMenuHarness);
+    await menu.clickItem({ text: '退出登录' });
+    backend.expectOne({ method: 'POST', url: '/api/auth/logout' }).flush(null, { status: 204, statusText: 'No Content' });
+    backend.expectOne('/api/auth/session').flush(aProblem(401, 'unauthenticated'), { status: 401, statusText: 'Unauthorized' });
+    await fixture.whenStable();
+
+    expect(TestBed.inject(AuthSession).me()).toBeNull();
+    expect(navigate).toHaveBeenCalledOnceWith('/login');
+    expect(await loader.getAllHarnesses(MatMenuHarness)).toHaveSize(0);
+    backend.verify();
   });
 });

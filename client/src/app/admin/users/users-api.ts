@@ -1,0 +1,78 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  CreatedUserSchema,
+  UserListSchema,
+  UserSchema,
+  type CreateUserRequest,
+  type GrantRolesRequest,
+  type UpdateUserRequest,
+  type User,
+  type UserList,
+} from '@cadre/shared-models';
+import { map, type Observable } from 'rxjs';
+import type { z } from 'zod';
+
+export type CreatedUser = z.infer<typeof CreatedUserSchema>;
+
+/** The reset endpoint answers with the one-time password alone, the same field a creation returns. */
+const PasswordResetSchema = CreatedUserSchema.pick({ oneTimePassword: true });
+
+export interface UserListQuery {
+  readonly q: string;
+  readonly page: number;
+  readonly size: number;
+}
+
+/** Account administration. Writes that carry a `version` fail with 409 `version_conflict` when stale. */
+@Injectable({ providedIn: 'root' })
+export class UsersApi {
+  private readonly http = inject(HttpClient);
+
+  list({ q, page, size }: UserListQuery): Observable<UserList> {
+    let params = new HttpParams().set('page', page).set('size', size);
+    if (q) params = params.set('q', q);
+    return this.http.get<unknown>('/api/users', { params }).pipe(map((body) => UserListSchema.parse(body)));
+  }
+
+  /** The new account and its one-time password, which the API returns only this once. */
+  create(request: CreateUserRequest): Observable<CreatedUser> {
+    return this.http.post<unknown>('/api/users', request).pipe(map((body) => CreatedUserSchema.parse(body)));
+  }
+
+  update(id: string, request: UpdateUserRequest): Observable<User> {
+    return this.http.patch<unknown>(this.url(id), request).pipe(map((body) => UserSchema.parse(body)));
+  }
+
+  disable(id: string): Observable<User> {
+    return this.post(id, 'disable');
+  }
+
+  enable(id: string): Observable<User> {
+    return this.post(id, 'enable');
+  }
+
+  /** Lifts a lockout from repeated failed logins before it runs out. */
+  unlock(id: string): Observable<User> {
+    return this.post(id, 'unlock');
+  }
+
+  resetPassword(id: string): Observable<string> {
+    return this.http
+      .post<unknown>(`${this.url(id)}/password-reset`, null)
+      .pipe(map((body) => PasswordResetSchema.parse(body).oneTimePassword));
+  }
+
+  /** 400 when the roles break 三员分立, with the reason in the problem's `errors`. */
+  grantRoles(id: string, request: GrantRolesRequest): Observable<User> {
+    return this.http.put<unknown>(`${this.url(id)}/roles`, request).pipe(map((body) => UserSchema.parse(body)));
+  }
+
+  private post(id: string, action: 'disable' | 'enable' | 'unlock'): Observable<User> {
+    return this.http.post<unknown>(`${this.url(id)}/${action}`, null).pipe(map((body) => UserSchema.parse(body)));
+  }
+
+  private url(id: string): string {
+    return `/api/users/${encodeURIComponent(id)}`;
+  }
+}

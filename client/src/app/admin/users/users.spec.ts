@@ -1,0 +1,277 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatMenuHarness } from '@angular/material/menu/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import type { Role, User } from '@cadre/shared-models';
+import { aMe, aProblem, signIn } from '../../../testing/me';
+import { provideViewport } from '../../../testing/viewport';
+import { problemInterceptor } from '../../core/http/problem-interceptor';
+import { provideI18n } from '../../core/i18n/provide-i18n';
+import { Users } from './users';
+
+function aUser(overrides: Partial<User> = {}): User {
+  return {
+    id: '65b000000000000000000001',
+    username: 'wangfang',
+    displayName: '王芳',
+    roles: ['unit_manager'],
+    unitId: null,
+    cadreId: null,
+    disabled: false,
+    locked: false,
+    totpEnabled: false,
+    mustChangePassword: false,
+    lastLoginAt: null,
+    version: 3,
+    ...overrides,
+  };
+}
+
+describe('Users', () => {
+  let fixture: ComponentFixture<Users>;
+  let loader: HarnessLoader;
+  let root: HarnessLoader;
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.removeItem('cadre.language');
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([problemInterceptor])),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        provideI18n(),
+        provideViewport(false),
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+  });
+  afterEach(() => backend.verify());
+
+  async function render(roles: Role[], users: User[] = [aUser()]): Promise<void> {
+    signIn(aMe({ roles }));
+    fixture = TestBed.createComponent(Users);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    root = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    await fixture.whenStable();
+    respondToList(users);
+    await fixture.whenStable();
+  }
+
+  function expectList(): TestRequest {
+    return backend.expectOne((request) => request.url === '/api/users' && request.method === 'GET');
+  }
+
+  function respondToList(users: User[]): TestRequest {
+    const request = expectList();
+    request.flush({ items: users, total: users.length });
+    return request;
+  }
+
+  async function fillIn(within: HarnessLoader, label: string, value: string): Promise<void> {
+    const field = await within.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+    await (await field.getControl(MatInputHarness))!.setValue(value);
+  }
+
+  async function rowMenu(name: string): Promise<MatMenuHarness> {
+    return loader.getHarness(MatMenuHarness.with({ selector: `[aria-label="${name} 的操作"]` }));
+  }
+
+  /** The dialog's own alerts (conflict and server messages), not Material widgets. */
+  function alerts(selector: string): string[] {
+    return Array.from(document.querySelectorAll(`${selector} [role=alert]`), (node) => node.textContent?.trim() ?? '');
+  }
+
+  async function menuItems(menu: MatMenuHarness): Promise<string[]> {
+    await menu.open();
+    const items = await Promise.all((await menu.getItems()).map((item) => item.getText()));
+    await menu.close();
+    return items;
+  }
+
+  it('lists the first page of accounts with their roles and state', async () => {
+    await render(['sys_admin'], [aUser(), aUser({ id: '65b000000000000000000002', username: 'zhaolei', displayName: '赵磊', roles: ['cadre'], locked: true })]);
+
+    const table = await loader.getHarness(MatTableHarness);
+    expect(await table.getCellTextByColumnName()).toEqual(
+      jasmine.objectContaining({
+        username: jasmine.objectContaining({ text: ['wangfang', 'zhaolei'] }),
+        roles: jasmine.objectContaining({ text: ['单位管理员', '干部'] }),
+        status: jasmine.objectContaining({ text: ['正常', '已锁定'] }),
+        lastLogin: jasmine.objectContaining({ text: ['从未登录', '从未登录'] }),
+      }),
+    );
+  });
+
+  it('asks the server for the first page again when a search is typed', async () => {
+    await render(['sys_admin']);
+
+    await fillIn(loader, '搜索用户名或姓名', ' wang ');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await fixture.whenStable();
+
+    const search = expectList();
+    expect(search.request.params.get('q')).toBe('wang');
+    expect(search.request.params.get('page')).toBe('0');
+    expect(search.request.params.get('size')).toBe('20');
+    search.flush({ items: [], total: 0 });
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('没有符合条件的用户');
+  });
+
+  it('creates an account and shows its one-time password once, with a copy button', async () => {
+    await render(['sys_admin']);
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: '新建用户' }))).click();
+    backend.expectOne('/api/units').flush({ items: [] });
+    const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-user-form-dialog)' }));
+    await fillIn(dialog, '用户名', 'zhangsan');
+    await fillIn(dialog, '姓名', '张三');
+    expect(await dialog.getContentText()).toContain('新账户没有角色，创建后由安全管理员分配。');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '新建用户' }))).click();
+
+    const create = backend.expectOne({ method: 'POST', url: '/api/users' });
+    expect(create.request.body).toEqual({
+      username: 'zhangsan',
+      displayName: '张三',
+      unitId: null,
+      cadreId: null,
+    });
+    const created = aUser({ id: '65b000000000000000000009', username: 'zhangsan', displayName: '张三', roles: [], mustChangePassword: true });
+    create.flush({ user: created, oneTimePassword: 'Tmp-8f3K-29xq' });
+    await fixture.whenStable();
+    respondToList([aUser(), created]);
+
+    const shown = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-one-time-password-dialog)' }));
+    expect(await shown.getTitleText()).toBe('张三 的一次性密码');
+    expect(await shown.getContentText()).toContain('Tmp-8f3K-29xq');
+    expect(await shown.getContentText()).toContain('只显示这一次');
+    expect(await (await shown.getHarness(MatButtonHarness.with({ text: '复制' }))).isDisabled()).toBeFalse();
+    expect(await root.getAllHarnesses(MatDialogHarness.with({ selector: ':has(cadre-user-form-dialog)' }))).toHaveSize(0);
+  });
+
+  it('puts the server’s field messages under the field they concern', async () => {
+    await render(['sys_admin']);
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: '新建用户' }))).click();
+    backend.expectOne('/api/units').flush({ items: [] });
+    const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-user-form-dialog)' }));
+    await fillIn(dialog, '用户名', 'wangfang');
+    await fillIn(dialog, '姓名', '王芳');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '新建用户' }))).click();
+    backend
+      .expectOne({ method: 'POST', url: '/api/users' })
+      .flush(aProblem(400, 'validation_failed', { errors: [{ path: 'body.username', message: '用户名已被使用' }] }), {
+        status: 400,
+        statusText: 'Bad Request',
+      });
+    await fixture.whenStable();
+
+    const username = await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: '用户名' }));
+    expect(await username.getTextErrors()).toEqual(['用户名已被使用']);
+  });
+
+  it('gives a sys_admin account actions but no role grants', async () => {
+    await render(['sys_admin'], [aUser({ locked: true })]);
+
+    expect(await menuItems(await rowMenu('王芳'))).toEqual(['编辑', '停用', '解锁', '重置密码']);
+  });
+
+  it('gives a security_admin role grants only, and no create button', async () => {
+    await render(['security_admin']);
+
+    expect(await menuItems(await rowMenu('王芳'))).toEqual(['分配角色']);
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: '新建用户' }))).toHaveSize(0);
+  });
+
+  it('explains 三员分立 live in the roles dialog and refuses to save a conflicting set', async () => {
+    await render(['security_admin']);
+
+    const menu = await rowMenu('王芳');
+    await menu.clickItem({ text: '分配角色' });
+    const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-roles-dialog)' }));
+    const save = await dialog.getHarness(MatButtonHarness.with({ text: '保存' }));
+    expect(alerts('cadre-roles-dialog')).toEqual([]);
+
+    await (await dialog.getHarness(MatCheckboxHarness.with({ label: '系统管理员' }))).check();
+    expect(alerts('cadre-roles-dialog')).toEqual(['三员分立：系统管理员 账户不能兼任其他角色']);
+    expect(await save.isDisabled()).toBeTrue();
+
+    await (await dialog.getHarness(MatCheckboxHarness.with({ label: '审计管理员' }))).check();
+    await (await dialog.getHarness(MatCheckboxHarness.with({ label: '单位管理员' }))).uncheck();
+    expect(alerts('cadre-roles-dialog')).toEqual(['三员分立：系统管理员、审计管理员 不能由同一账户担任']);
+
+    await (await dialog.getHarness(MatCheckboxHarness.with({ label: '审计管理员' }))).uncheck();
+    expect(alerts('cadre-roles-dialog')).toEqual([]);
+    expect(await save.isDisabled()).toBeFalse();
+
+    await save.click();
+    const grant = backend.expectOne({ method: 'PUT', url: '/api/users/65b000000000000000000001/roles' });
+    expect(grant.request.body).toEqual({ version: 3, roles: ['sys_admin'] });
+    grant.flush(aUser({ roles: ['sys_admin'], version: 4 }));
+    await fixture.whenStable();
+    respondToList([aUser({ roles: ['sys_admin'], version: 4 })]);
+    expect(await root.getAllHarnesses(MatDialogHarness.with({ selector: ':has(cadre-roles-dialog)' }))).toHaveSize(0);
+  });
+
+  it('shows the server’s reason when it refuses a grant', async () => {
+    await render(['security_admin']);
+
+    await (await rowMenu('王芳')).clickItem({ text: '分配角色' });
+    const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-roles-dialog)' }));
+    await (await dialog.getHarness(MatCheckboxHarness.with({ label: '干部' }))).check();
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
+    backend
+      .expectOne({ method: 'PUT', url: '/api/users/65b000000000000000000001/roles' })
+      .flush(aProblem(400, 'validation_failed', { errors: [{ path: 'body.roles', message: '该账户已有未完成的容错纠错案件' }] }), {
+        status: 400,
+        statusText: 'Bad Request',
+      });
+    await fixture.whenStable();
+
+    expect(alerts('cadre-roles-dialog')).toContain('该账户已有未完成的容错纠错案件');
+  });
+
+  it('says 已被他人修改，请刷新 and reloads when the account changed meanwhile', async () => {
+    await render(['security_admin']);
+
+    await (await rowMenu('王芳')).clickItem({ text: '分配角色' });
+    const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-roles-dialog)' }));
+    await (await dialog.getHarness(MatCheckboxHarness.with({ label: '干部' }))).check();
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
+    backend
+      .expectOne({ method: 'PUT', url: '/api/users/65b000000000000000000001/roles' })
+      .flush(aProblem(409, 'version_conflict'), { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+
+    expect(document.body.textContent).toContain('已被他人修改，请刷新');
+    respondToList([aUser({ version: 5 })]);
+  });
+
+  it('asks before disabling an account, then disables it', async () => {
+    await render(['sys_admin']);
+
+    await (await rowMenu('王芳')).clickItem({ text: '停用' });
+    const confirm = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-confirm-dialog)' }));
+    expect(await confirm.getContentText()).toContain('停用后 王芳 将立即退出并无法登录');
+    await (await confirm.getHarness(MatButtonHarness.with({ text: '停用' }))).click();
+
+    backend.expectOne({ method: 'POST', url: '/api/users/65b000000000000000000001/disable' }).flush(aUser({ disabled: true }));
+    await fixture.whenStable();
+    respondToList([aUser({ disabled: true })]);
+    await fixture.whenStable();
+    const table = await loader.getHarness(MatTableHarness);
+    expect((await table.getCellTextByColumnName())['status']?.text).toEqual(['已停用']);
+  });
+});

@@ -1,0 +1,258 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, linkedSignal, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import type { User, UserList } from '@cadre/shared-models';
+import {
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  filter,
+  map,
+  of,
+  startWith,
+  switchMap,
+  type Observable,
+} from 'rxjs';
+import { AuthSession } from '../../core/auth/auth-session';
+import { ConfirmDialog, type ConfirmDialogData } from '../../core/dialogs/confirm-dialog';
+import { problemCodeOf } from '../../core/http/api-error';
+import { describeFailure } from '../../core/http/describe-failure';
+import { FailureNotice } from '../../core/http/failure-notice';
+import { I18n } from '../../core/i18n/i18n';
+import { providePaginatorI18n } from '../../core/i18n/provide-paginator-i18n';
+import { OneTimePasswordDialog, type OneTimePasswordDialogData } from './one-time-password-dialog';
+import { RolesDialog, type RolesDialogResult } from './roles-dialog';
+import { UserFormDialog, type UserFormDialogData, type UserFormDialogResult } from './user-form-dialog';
+import { UsersApi } from './users-api';
+
+const PAGE_SIZES = [20, 50, 100];
+const HANDSET_QUERY = '(max-width: 767.98px)';
+
+type ListState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'loaded'; readonly list: UserList }
+  | { readonly status: 'failed'; readonly error: unknown };
+
+/** Accounts, searched and paged on the server; what each administrator may do follows their permissions. */
+@Component({
+  selector: 'cadre-users',
+  imports: [
+    DatePipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatMenuModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTableModule,
+    FailureNotice,
+  ],
+  providers: [providePaginatorI18n()],
+  templateUrl: './users.html',
+  styleUrl: './users.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Users {
+  private readonly api = inject(UsersApi);
+  private readonly session = inject(AuthSession);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly i18n = inject(I18n);
+
+  protected readonly messages = this.i18n.messages;
+  protected readonly language = this.i18n.language;
+  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly canCreate = computed(() => this.session.can('user:create'));
+  protected readonly canUpdate = computed(() => this.session.can('user:update'));
+  protected readonly canGrant = computed(() => this.session.can('user:grant'));
+
+  protected readonly search = new FormControl('', { nonNullable: true });
+  private readonly q = toSignal(
+    this.search.valueChanges.pipe(
+      debounceTime(300),
+      map((value) => value.trim()),
+      distinctUntilChanged(),
+    ),
+    { initialValue: '' },
+  );
+  /** A new search starts again at the first page. */
+  protected readonly pageIndex = linkedSignal({ source: this.q, computation: () => 0 });
+  protected readonly pageSize = signal(PAGE_SIZES[0]!);
+  private readonly reloads = signal(0);
+
+  private readonly query = computed(() => ({
+    q: this.q(),
+    page: this.pageIndex(),
+    size: this.pageSize(),
+    reload: this.reloads(),
+  }));
+  protected readonly state = toSignal(
+    toObservable(this.query).pipe(
+      switchMap((query) =>
+        this.api.list(query).pipe(
+          map((list): ListState => ({ status: 'loaded', list })),
+          catchError((error: unknown) => of<ListState>({ status: 'failed', error })),
+          startWith<ListState>({ status: 'loading' }),
+        ),
+      ),
+    ),
+    { initialValue: { status: 'loading' } as ListState },
+  );
+  /** The rows stay on screen while the next page loads, so the table does not jump. */
+  protected readonly list = linkedSignal<ListState, UserList>({
+    source: this.state,
+    computation: (state, previous) =>
+      state.status === 'loaded' ? state.list : (previous?.value ?? { items: [], total: 0 }),
+  });
+  protected readonly failure = computed(() => {
+    const state = this.state();
+    return state.status === 'failed' ? describeFailure(state.error, this.messages()) : null;
+  });
+
+  private readonly handset = toSignal(
+    inject(BreakpointObserver)
+      .observe(HANDSET_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly columns = computed(() => {
+    const actions = this.canUpdate() || this.canGrant() ? ['actions'] : [];
+    return this.handset()
+      ? ['account', 'status', ...actions]
+      : ['username', 'displayName', 'roles', 'status', 'lastLogin', ...actions];
+  });
+
+  protected roleNames(user: User): string {
+    const labels = this.messages().roles;
+    return user.roles.length ? user.roles.map((role) => labels[role]).join('、') : this.messages().users.noRoles;
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.pageSize.set(event.pageSize);
+    this.pageIndex.set(event.pageIndex);
+  }
+
+  protected reload(): void {
+    this.reloads.update((count) => count + 1);
+  }
+
+  protected create(): void {
+    this.openUserForm({ mode: 'create' });
+  }
+
+  protected edit(user: User): void {
+    this.openUserForm({ mode: 'edit', user });
+  }
+
+  protected grantRoles(user: User): void {
+    this.dialog
+      .open<RolesDialog, User, RolesDialogResult>(RolesDialog, { data: user, width: '560px', maxWidth: '95vw' })
+      .afterClosed()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((result) => this.afterDialog(result));
+  }
+
+  protected setDisabled(user: User, disabled: boolean): void {
+    const text = this.messages().users;
+    const run = () =>
+      this.act(disabled ? this.api.disable(user.id) : this.api.enable(user.id), () =>
+        disabled ? text.disabledDone(user.displayName) : text.enabledDone(user.displayName),
+      );
+    if (!disabled) return run();
+    this.confirm({ title: text.disable, message: text.confirmDisable(user.displayName), confirmLabel: text.disable }, run);
+  }
+
+  protected unlock(user: User): void {
+    this.act(this.api.unlock(user.id), () => this.messages().users.unlockedDone(user.displayName));
+  }
+
+  protected resetPassword(user: User): void {
+    const text = this.messages().users;
+    this.confirm(
+      { title: text.resetPassword, message: text.confirmResetPassword(user.displayName), confirmLabel: text.resetPassword },
+      () =>
+        this.api
+          .resetPassword(user.id)
+          .pipe(takeUntilDestroyed(this.destroyRef))
+          .subscribe({
+            next: (oneTimePassword) => this.showOneTimePassword({ displayName: user.displayName, oneTimePassword }),
+            error: (error: unknown) => this.reportFailure(error),
+          }),
+    );
+  }
+
+  private openUserForm(data: UserFormDialogData): void {
+    this.dialog
+      .open<UserFormDialog, UserFormDialogData, UserFormDialogResult>(UserFormDialog, {
+        data,
+        width: '560px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((result) => {
+        if (result?.outcome === 'created') {
+          this.reload();
+          const { user, oneTimePassword } = result.created;
+          this.showOneTimePassword({ displayName: user.displayName, oneTimePassword });
+        } else {
+          this.afterDialog(result);
+        }
+      });
+  }
+
+  private afterDialog(result: UserFormDialogResult | RolesDialogResult | undefined): void {
+    if (!result) return;
+    this.snackBar.open(
+      result.outcome === 'conflict' ? this.messages().common.versionConflict : this.messages().common.saved,
+      undefined,
+      { duration: 4000 },
+    );
+    this.reload();
+  }
+
+  private showOneTimePassword(data: OneTimePasswordDialogData): void {
+    this.dialog.open(OneTimePasswordDialog, { data, disableClose: true, width: '480px', maxWidth: '95vw' });
+  }
+
+  private confirm(data: ConfirmDialogData, onConfirm: () => void): void {
+    this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, maxWidth: '95vw' })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(onConfirm);
+  }
+
+  private act(request: Observable<User>, done: () => string): void {
+    request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: () => {
+        this.snackBar.open(done(), undefined, { duration: 4000 });
+        this.reload();
+      },
+      error: (error: unknown) => this.reportFailure(error),
+    });
+  }
+
+  private reportFailure(error: unknown): void {
+    const conflict = problemCodeOf(error) === 'version_conflict';
+    const message = conflict ? this.messages().common.versionConflict : describeFailure(error, this.messages()).title;
+    this.snackBar.open(message, this.messages().common.close);
+    this.reload();
+  }
+}

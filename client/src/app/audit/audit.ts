@@ -1,0 +1,146 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { AUDIT_RESULTS, AuditQuerySchema, type AuditPage } from '@cadre/shared-models';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
+import { AuthSession } from '../core/auth/auth-session';
+import { describeControlErrors, schemaValidator } from '../core/forms/schema-validator';
+import { describeFailure } from '../core/http/describe-failure';
+import { FailureNotice } from '../core/http/failure-notice';
+import { I18n } from '../core/i18n/i18n';
+import { provideDatepickerI18n } from '../core/i18n/provide-datepicker-i18n';
+import { providePaginatorI18n } from '../core/i18n/provide-paginator-i18n';
+import { AuditApi } from './audit-api';
+import { buildAuditFilterParams, NO_AUDIT_FILTERS, type AuditFilters, type AuditResult } from './audit-query';
+import { AuditVerificationCard } from './audit-verification-card';
+
+const PAGE_SIZES = [50, 100, 200];
+
+type PageState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'loaded'; readonly page: AuditPage }
+  | { readonly status: 'failed'; readonly error: unknown };
+
+const query = AuditQuerySchema.shape;
+
+/** The audit administrator's view of the log: filter, page through, export, verify the chain. */
+@Component({
+  selector: 'cadre-audit',
+  imports: [
+    DatePipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    AuditVerificationCard,
+    FailureNotice,
+  ],
+  providers: [provideDatepickerI18n(), providePaginatorI18n()],
+  templateUrl: './audit.html',
+  styleUrl: './audit.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Audit {
+  private readonly api = inject(AuditApi);
+  private readonly session = inject(AuthSession);
+  private readonly i18n = inject(I18n);
+
+  protected readonly messages = this.i18n.messages;
+  protected readonly language = this.i18n.language;
+  protected readonly errorsOf = describeControlErrors;
+  protected readonly results = AUDIT_RESULTS;
+  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly columns = ['seq', 'time', 'user', 'action', 'object', 'result'];
+  protected readonly canExport = computed(() => this.session.can('audit:export'));
+  protected readonly canVerify = computed(() => this.session.can('audit:verify'));
+
+  protected readonly filters = new FormGroup({
+    username: new FormControl('', { nonNullable: true, validators: schemaValidator(query.username) }),
+    action: new FormControl('', { nonNullable: true, validators: schemaValidator(query.action) }),
+    objectType: new FormControl('', { nonNullable: true, validators: schemaValidator(query.objectType) }),
+    objectId: new FormControl('', { nonNullable: true, validators: schemaValidator(query.objectId) }),
+    result: new FormControl<AuditResult | ''>('', { nonNullable: true }),
+    from: new FormControl<Date | null>(null),
+    to: new FormControl<Date | null>(null),
+  });
+
+  /** The filters of the last search; the form may hold edits not searched for yet. */
+  private readonly applied = signal<AuditFilters>(NO_AUDIT_FILTERS);
+  private readonly params = computed(() => buildAuditFilterParams(this.applied()));
+  protected readonly pageIndex = linkedSignal({ source: this.applied, computation: () => 0 });
+  protected readonly pageSize = signal(PAGE_SIZES[0]!);
+  private readonly reloads = signal(0);
+
+  private readonly request = computed(() => ({
+    params: this.params(),
+    page: this.pageIndex(),
+    size: this.pageSize(),
+    reload: this.reloads(),
+  }));
+  protected readonly state = toSignal(
+    toObservable(this.request).pipe(
+      switchMap(({ params, page, size }) =>
+        this.api.list(params, page, size).pipe(
+          map((result): PageState => ({ status: 'loaded', page: result })),
+          catchError((error: unknown) => of<PageState>({ status: 'failed', error })),
+          startWith<PageState>({ status: 'loading' }),
+        ),
+      ),
+    ),
+    { initialValue: { status: 'loading' } as PageState },
+  );
+  protected readonly page = linkedSignal<PageState, AuditPage>({
+    source: this.state,
+    computation: (state, previous) =>
+      state.status === 'loaded' ? state.page : (previous?.value ?? { items: [], total: 0 }),
+  });
+  // Labels are resolved here because mat-table hands rows to the template untyped.
+  protected readonly rows = computed(() => {
+    const labels = this.messages().audit.results;
+    return this.page().items.map((record) => ({ ...record, resultLabel: labels[record.result] }));
+  });
+  protected readonly failure = computed(() => {
+    const state = this.state();
+    return state.status === 'failed' ? describeFailure(state.error, this.messages()) : null;
+  });
+  /** The export follows the searched filters, so the file matches the table the auditor sees. */
+  protected readonly exportUrl = computed(() => this.api.exportUrl(this.params()));
+
+  protected search(): void {
+    if (this.filters.invalid) {
+      this.filters.markAllAsTouched();
+      return;
+    }
+    this.applied.set(this.filters.getRawValue());
+    // Searching again with the same filters is how an auditor asks for the newest records.
+    this.reloads.update((count) => count + 1);
+  }
+
+  protected reset(): void {
+    this.filters.reset();
+    this.applied.set(NO_AUDIT_FILTERS);
+  }
+
+  protected reload(): void {
+    this.reloads.update((count) => count + 1);
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.pageSize.set(event.pageSize);
+    this.pageIndex.set(event.pageIndex);
+  }
+}

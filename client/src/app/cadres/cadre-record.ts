@@ -1,0 +1,90 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { Cadre } from '@cadre/shared-models';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
+import { describeFailure } from '../core/http/describe-failure';
+import { FailureNotice } from '../core/http/failure-notice';
+import { I18n } from '../core/i18n/i18n';
+import { CadresApi } from './cadres-api';
+
+type RecordState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'loaded'; readonly cadre: Cadre }
+  | { readonly status: 'failed'; readonly error: unknown };
+
+/** A cadre's basic record, read-only; the API decides whose record the caller may see. */
+@Component({
+  selector: 'cadre-cadre-record',
+  imports: [MatCardModule, MatProgressBarModule, FailureNotice],
+  template: `
+    @let text = messages().cadre;
+    <h1 class="page-title">{{ text.title }}</h1>
+    @let current = state();
+    @switch (current.status) {
+      @case ('loading') {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="messages().common.loading" />
+      }
+      @case ('failed') {
+        @if (failure(); as failure) {
+          <cadre-failure-notice [failure]="failure" />
+        }
+      }
+      @case ('loaded') {
+        <mat-card appearance="outlined">
+          <mat-card-header>
+            <h2 mat-card-title>{{ current.cadre.name }}</h2>
+            <mat-card-subtitle>{{ current.cadre.post }}</mat-card-subtitle>
+          </mat-card-header>
+          <mat-card-content>
+            <dl class="facts">
+              <dt>{{ text.sex }}</dt>
+              <dd>{{ current.cadre.sex }}</dd>
+              <dt>{{ text.birthMonth }}</dt>
+              <dd>{{ current.cadre.birthMonth }}</dd>
+              <dt>{{ text.ethnicity }}</dt>
+              <dd>{{ current.cadre.ethnicity }}</dd>
+              <dt>{{ text.unitId }}</dt>
+              <dd><code>{{ current.cadre.unitId }}</code></dd>
+              <dt>{{ text.post }}</dt>
+              <dd>{{ current.cadre.post }}</dd>
+              <dt>{{ text.postLevel }}</dt>
+              <dd>{{ current.cadre.postLevel }}</dd>
+              <dt>{{ text.rank }}</dt>
+              <dd>{{ current.cadre.rank }}</dd>
+              <dt>{{ text.education }}</dt>
+              <dd>{{ current.cadre.education }}</dd>
+            </dl>
+          </mat-card-content>
+        </mat-card>
+      }
+    }
+  `,
+  styleUrl: '../account/account.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CadreRecord {
+  /** The `:id` route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly api = inject(CadresApi);
+  protected readonly messages = inject(I18n).messages;
+
+  protected readonly state = toSignal(
+    toObservable(this.id).pipe(
+      switchMap((id) =>
+        this.api.get(id).pipe(
+          map((cadre): RecordState => ({ status: 'loaded', cadre })),
+          catchError((error: unknown) => of<RecordState>({ status: 'failed', error })),
+          startWith<RecordState>({ status: 'loading' }),
+        ),
+      ),
+    ),
+    { initialValue: { status: 'loading' } as RecordState },
+  );
+  protected readonly failure = computed(() => {
+    const state = this.state();
+    return state.status === 'failed' ? describeFailure(state.error, this.messages()) : null;
+  });
+}

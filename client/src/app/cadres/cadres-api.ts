@@ -1,0 +1,16 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { CadreSchema, type Cadre } from '@cadre/shared-models';
+import { map, type Observable } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class CadresApi {
+  private readonly http = inject(HttpClient);
+
+  /** One cadre's record; 403 or 404 when it lies outside the caller's data scope. */
+  get(id: string): Observable<Cadre> {
+    return this.http
+      .get<unknown>(`/api/cadres/${encodeURIComponent(id)}`)
+      .pipe(map((body) => CadreSchema.parse(body)));
+  }
+}
