@@ -7,6 +7,7 @@ import { loadDemoDistrictIfEmpty } from './demo/load-demo-district.js';
 import { createApp } from './app.js';
 import { createDataCipher, loadDataKey, useDataCipher } from './platform/data-cipher.js';
 import { ensureFirstAdmin } from './auth/bootstrap-admin.js';
+import { scheduleAuditRetention } from './audit/audit-retention.js';
 
 async function main(): Promise<void> {
   let config;
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
 
   useDataCipher(createDataCipher(await loadDataKey(config)));
   await ensureIndexes();
+  const stopAuditRetention = scheduleAuditRetention({ retentionDays: config.AUDIT_RETENTION_DAYS, logger });
   await ensureFirstAdmin(config.BOOTSTRAP_ADMIN_USERNAME);
   if (config.DEMO_DATA) {
     await loadDemoDistrictIfEmpty({ cadres: config.DEMO_CADRES, seed: config.DEMO_SEED, logger });
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close();
     server.closeIdleConnections();
+    stopAuditRetention();
     await database.close();
     logger.info('stopped');
     process.exit(0);

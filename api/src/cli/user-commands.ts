@@ -58,6 +58,7 @@ function reportAppError(ctx: CommandContext, err: unknown): number {
 const createUserCommand: Command = {
   name: 'create-user',
   summary: 'Create an account; the password is read from standard input',
+  usesDataKey: true,
   usage: '--username NAME --name DISPLAY --roles r1[,r2] [--unit CODE|ID] [--cadre ID]',
   description: [
     'Creates an account with the password piped on standard input (checked against the',

@@ -4,10 +4,10 @@ import { DistrictModel } from '../district/district.model.js';
 import { UserModel } from '../users/user.model.js';
 import { SessionModel } from '../auth/session.model.js';
 import { RateLimitHitModel } from '../platform/rate-limit-store.js';
-import { AuditModel } from '../audit/audit.model.js';
+import { AuditChainAnchorModel, AuditModel } from '../audit/audit.model.js';
 
 /** Every model, so indexes are created explicitly at start (autoIndex is off). */
-export const ALL_MODELS = [UnitModel, CadreModel, DistrictModel, UserModel, SessionModel, RateLimitHitModel, AuditModel] as const;
+export const ALL_MODELS = [UnitModel, CadreModel, DistrictModel, UserModel, SessionModel, RateLimitHitModel, AuditModel, AuditChainAnchorModel] as const;
 
 export async function ensureIndexes(): Promise<void> {
   for (const model of ALL_MODELS) await model.createIndexes();

@@ -69,6 +69,13 @@ describe('Users', () => {
     await fixture.whenStable();
   }
 
+  /** Dialogs report their result after closing, a task later; the reload follows from that. */
+  async function settle(): Promise<void> {
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+
   function expectList(): TestRequest {
     return backend.expectOne((request) => request.url === '/api/users' && request.method === 'GET');
   }
@@ -150,7 +157,7 @@ describe('Users', () => {
     });
     const created = aUser({ id: '65b000000000000000000009', username: 'zhangsan', displayName: '张三', roles: [], mustChangePassword: true });
     create.flush({ user: created, oneTimePassword: 'Tmp-8f3K-29xq' });
-    await fixture.whenStable();
+    await settle();
     respondToList([aUser(), created]);
 
     const shown = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-one-time-password-dialog)' }));
@@ -220,7 +227,7 @@ describe('Users', () => {
     const grant = backend.expectOne({ method: 'PUT', url: '/api/users/65b000000000000000000001/roles' });
     expect(grant.request.body).toEqual({ version: 3, roles: ['sys_admin'] });
     grant.flush(aUser({ roles: ['sys_admin'], version: 4 }));
-    await fixture.whenStable();
+    await settle();
     respondToList([aUser({ roles: ['sys_admin'], version: 4 })]);
     expect(await root.getAllHarnesses(MatDialogHarness.with({ selector: ':has(cadre-roles-dialog)' }))).toHaveSize(0);
   });
@@ -253,7 +260,7 @@ describe('Users', () => {
     backend
       .expectOne({ method: 'PUT', url: '/api/users/65b000000000000000000001/roles' })
       .flush(aProblem(409, 'version_conflict'), { status: 409, statusText: 'Conflict' });
-    await fixture.whenStable();
+    await settle();
 
     expect(document.body.textContent).toContain('已被他人修改，请刷新');
     respondToList([aUser({ version: 5 })]);
