@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import {
   CreateUserRequestSchema,
   CreatedUserSchema,
   GrantRolesRequestSchema,
+  PasswordResetSchema,
   UpdateUserRequestSchema,
   UserIdParamsSchema,
   UserListQuerySchema,
@@ -83,7 +83,7 @@ export function registerUserRoutes(api: ApiBuilder): void {
     tags: ['users'],
     params: UserIdParamsSchema,
     personalData: true,
-    success: { status: 200, description: 'new one-time password', schema: z.object({ oneTimePassword: z.string() }) },
+    success: { status: 200, description: 'new one-time password', schema: PasswordResetSchema },
     handler: async ({ req, params }) => ({ oneTimePassword: (await resetPassword(req, params.id)).oneTimePassword! }),
   });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ObjectIdSchema } from '../units/unit.js';
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

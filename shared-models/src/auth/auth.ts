@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIONS } from '../access/permissions.js';
 import { RoleSchema } from '../access/roles.js';
 import { ObjectIdSchema } from '../units/unit.js';

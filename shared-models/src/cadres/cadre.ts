@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ObjectIdSchema } from '../units/unit.js';
 
 export const SEXES = ['男', '女'] as const;

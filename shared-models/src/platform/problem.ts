@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** RFC 9457 problem details: the one error shape of the API. */
 export const ProblemSchema = z.object({

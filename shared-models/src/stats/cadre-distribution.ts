@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnitTypeSchema } from '../units/unit.js';
 
 /** Age bands the organization department reports team structure in (老中青梯次). */

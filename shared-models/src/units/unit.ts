@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Kinds of unit in a district's organization tree (组织树). */
 export const UNIT_TYPES = [
@@ -70,3 +70,4 @@ export type UnitUpdateRequest = z.infer<typeof UnitUpdateRequestSchema>;
 export const UnitWithVersionSchema = UnitSchema.extend({ version: z.number().int() });
 export const UnitListSchema = z.object({ items: z.array(UnitWithVersionSchema) });
 export const UnitIdParamsSchema = z.object({ id: ObjectIdSchema }).strict();
+export type UnitWithVersion = z.infer<typeof UnitWithVersionSchema>;

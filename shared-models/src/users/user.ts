@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoleSchema } from '../access/roles.js';
 import { explainRoleConflict } from '../access/roles.js';
 import { ObjectIdSchema } from '../units/unit.js';
@@ -73,3 +73,5 @@ export const GrantRolesRequestSchema = z.object({ version: z.number().int(), rol
 export type GrantRolesRequest = z.infer<typeof GrantRolesRequestSchema>;
 
 export const UserIdParamsSchema = z.object({ id: ObjectIdSchema }).strict();
+
+export const PasswordResetSchema = z.object({ oneTimePassword: z.string().describe('shown once; must be changed at next login') });

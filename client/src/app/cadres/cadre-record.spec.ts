@@ -2,6 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { MatCardHarness } from '@angular/material/card/testing';
 import type { Cadre } from '@cadre/shared-models';
 import { aProblem } from '../../testing/me';
@@ -39,7 +40,7 @@ describe('CadreRecord', () => {
   beforeEach(async () => {
     localStorage.removeItem('cadre.language');
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting(), provideI18n()],
+      providers: [provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting(), provideI18n(), provideRouter([])],
     });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(CadreRecord);
@@ -69,12 +70,26 @@ describe('CadreRecord', () => {
     });
   });
 
-  it("shows the server's refusal for a record outside the caller's scope", async () => {
+  for (const [status, code] of [
+    [403, 'forbidden'],
+    [404, 'not_found'],
+  ] as const) {
+    it(`shows the no-access page when the API answers ${status} for a record outside the caller's scope`, async () => {
+      backend.expectOne(`/api/cadres/${ID}`).flush(aProblem(status, code, { title: '不在数据范围内' }), { status, statusText: code });
+      await fixture.whenStable();
+
+      const page = fixture.nativeElement as HTMLElement;
+      expect(page.querySelector('h1')?.textContent).toBe('无权访问');
+      expect(page.textContent).not.toContain('干部档案');
+    });
+  }
+
+  it('shows the problem of any other failure, with its title', async () => {
     backend
       .expectOne(`/api/cadres/${ID}`)
-      .flush(aProblem(403, 'forbidden', { title: '无权查看该干部档案' }), { status: 403, statusText: 'Forbidden' });
+      .flush(aProblem(503, 'database_unavailable', { title: '服务暂不可用' }), { status: 503, statusText: 'Unavailable' });
     await fixture.whenStable();
 
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('无权查看该干部档案');
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('服务暂不可用');
   });
 });

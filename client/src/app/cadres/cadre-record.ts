@@ -8,21 +8,29 @@ import { describeFailure } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
 import { CadresApi } from './cadres-api';
+import { ApiError } from '../core/http/api-error';
+import { NoAccess } from '../no-access/no-access';
 
 type RecordState =
   | { readonly status: 'loading' }
   | { readonly status: 'loaded'; readonly cadre: Cadre }
-  | { readonly status: 'failed'; readonly error: unknown };
+  | { readonly status: 'failed'; readonly error: unknown }
+  | { readonly status: 'out-of-scope' };
 
 /** A cadre's basic record, read-only; the API decides whose record the caller may see. */
 @Component({
   selector: 'cadre-cadre-record',
-  imports: [MatCardModule, MatProgressBarModule, FailureNotice],
+  imports: [MatCardModule, MatProgressBarModule, FailureNotice, NoAccess],
   template: `
     @let text = messages().cadre;
-    <h1 class="page-title">{{ text.title }}</h1>
     @let current = state();
+    @if (current.status !== 'out-of-scope') {
+      <h1 class="page-title">{{ text.title }}</h1>
+    }
     @switch (current.status) {
+      @case ('out-of-scope') {
+        <cadre-no-access />
+      }
       @case ('loading') {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="messages().common.loading" />
       }
@@ -76,7 +84,15 @@ export class CadreRecord {
       switchMap((id) =>
         this.api.get(id).pipe(
           map((cadre): RecordState => ({ status: 'loaded', cadre })),
-          catchError((error: unknown) => of<RecordState>({ status: 'failed', error })),
+          // The API answers 404 alike for a record outside the caller's scope and a missing one,
+          // so that ids cannot be probed; either way the person typed an address they may not open.
+          catchError((error: unknown) =>
+            of<RecordState>(
+              error instanceof ApiError && (error.status === 403 || error.status === 404)
+                ? { status: 'out-of-scope' }
+                : { status: 'failed', error },
+            ),
+          ),
           startWith<RecordState>({ status: 'loading' }),
         ),
       ),

@@ -20,7 +20,7 @@ export interface OneTimePasswordDialogData {
     @let text = messages().users;
     <h2 mat-dialog-title>{{ text.oneTimePasswordFor(data.displayName) }}</h2>
     <mat-dialog-content>
-      <code class="secret" data-testid="one-time-password">{{ data.oneTimePassword }}</code>
+      <code class="secret">{{ data.oneTimePassword }}</code>
       <p class="hint">{{ text.oneTimePasswordHint }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">

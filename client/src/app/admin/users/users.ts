@@ -30,6 +30,7 @@ import { problemCodeOf } from '../../core/http/api-error';
 import { describeFailure } from '../../core/http/describe-failure';
 import { FailureNotice } from '../../core/http/failure-notice';
 import { I18n } from '../../core/i18n/i18n';
+import { HANDSET_QUERY } from '../../core/shell/shell';
 import { providePaginatorI18n } from '../../core/i18n/provide-paginator-i18n';
 import { OneTimePasswordDialog, type OneTimePasswordDialogData } from './one-time-password-dialog';
 import { RolesDialog, type RolesDialogResult } from './roles-dialog';
@@ -37,7 +38,6 @@ import { UserFormDialog, type UserFormDialogData, type UserFormDialogResult } fr
 import { UsersApi } from './users-api';
 
 const PAGE_SIZES = [20, 50, 100];
-const HANDSET_QUERY = '(max-width: 767.98px)';
 
 type ListState =
   | { readonly status: 'loading' }
@@ -122,12 +122,11 @@ export class Users {
     return state.status === 'failed' ? describeFailure(state.error, this.messages()) : null;
   });
 
-  private readonly handset = toSignal(
-    inject(BreakpointObserver)
-      .observe(HANDSET_QUERY)
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
+  private readonly breakpoints = inject(BreakpointObserver);
+  /** On a phone, name and username share a column and the less needed columns are left out. */
+  private readonly handset = toSignal(this.breakpoints.observe(HANDSET_QUERY).pipe(map((state) => state.matches)), {
+    initialValue: this.breakpoints.isMatched(HANDSET_QUERY),
+  });
   protected readonly columns = computed(() => {
     const actions = this.canUpdate() || this.canGrant() ? ['actions'] : [];
     return this.handset()

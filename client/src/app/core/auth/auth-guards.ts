@@ -1,13 +1,16 @@
 import { inject } from '@angular/core';
-import { Router, type CanActivateFn, type Route } from '@angular/router';
+import { Router, type CanActivateFn, type Route, type UrlTree } from '@angular/router';
 import type { Action, SessionStage } from '@cadre/shared-models';
 import { AuthSession } from './auth-session';
 import { PERMISSION_DATA_KEY, SessionNavigator } from './session-navigator';
 
+/** The login page, remembering where the visitor was going unless that is just the start page. */
+function loginPage(returnUrl: string): UrlTree {
+  return inject(Router).createUrlTree(['/login'], { queryParams: returnUrl === '/' ? {} : { returnUrl } });
+}
+
 /** Sends a visitor without a session to the login page, remembering where they were going. */
-export const requireSignedIn: CanActivateFn = (_route, state) =>
-  inject(AuthSession).me() !== null ||
-  inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+export const requireSignedIn: CanActivateFn = (_route, state) => inject(AuthSession).me() !== null || loginPage(state.url);
 
 /**
  * Lets a session through only in one of the given stages; any other stage is sent to the page
@@ -16,7 +19,7 @@ export const requireSignedIn: CanActivateFn = (_route, state) =>
 export function requireStage(...stages: readonly SessionStage[]): CanActivateFn {
   return (_route, state) => {
     const me = inject(AuthSession).me();
-    if (!me) return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+    if (!me) return loginPage(state.url);
     return stages.includes(me.stage) || inject(SessionNavigator).nextStep(me, state.url);
   };
 }

@@ -77,4 +77,13 @@ describe('sessionExpiryInterceptor', () => {
     expect(((await pending) as ApiError).status).toBe(403);
     expect(navigate).not.toHaveBeenCalled();
   });
+
+  it('keeps the original destination when the second-factor step itself expires', async () => {
+    signIn(aMe({ roles: ['sys_admin'], stage: 'totp_required' }));
+    spyOnProperty(TestBed.inject(Router), 'url').and.returnValue('/login?returnUrl=%2Fadmin%2Fusers');
+
+    await failWith401('POST', '/api/auth/totp', 'unauthenticated');
+
+    expect(navigate).toHaveBeenCalledOnceWith(['/login'], { queryParams: { returnUrl: '/admin/users', reason: 'expired' } });
+  });
 });

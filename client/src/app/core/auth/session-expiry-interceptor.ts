@@ -25,6 +25,16 @@ function isSessionExpiry(request: HttpRequest<unknown>, error: unknown): boolean
 }
 
 /**
+ * Where to come back to after signing in again. A second-factor step that expired is on the login
+ * page already; it keeps the address that page was going to return to.
+ */
+function returnAddress(router: Router): string | undefined {
+  const current = router.parseUrl(router.url);
+  const onLogin = current.root.children['primary']?.segments[0]?.path === 'login';
+  return onLogin ? (current.queryParams['returnUrl'] as string | undefined) : router.url;
+}
+
+/**
  * A 401 from the API means the server ended the session (idle timeout, logout elsewhere, account
  * disabled): forget the user and go to the login page, which brings them back here afterwards.
  * Must run outside `problemInterceptor`, so it sees ApiErrors. The error still reaches the caller.
@@ -38,7 +48,7 @@ export const sessionExpiryInterceptor: HttpInterceptorFn = (request, next) => {
       if (isSessionExpiry(request, error) && session.me()) {
         session.clear();
         void router.navigate(['/login'], {
-          queryParams: { returnUrl: router.url, reason: SESSION_EXPIRED_REASON },
+          queryParams: { returnUrl: returnAddress(router), reason: SESSION_EXPIRED_REASON },
         });
       }
       return throwError(() => error);

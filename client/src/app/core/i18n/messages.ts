@@ -27,14 +27,12 @@ export interface Messages {
     readonly cancel: string;
     readonly save: string;
     readonly close: string;
-    readonly confirm: string;
     readonly copy: string;
     readonly copied: string;
     readonly download: string;
     readonly retry: string;
     readonly loading: string;
     readonly actions: string;
-    readonly notSet: string;
     readonly versionConflict: string;
     readonly saved: string;
   };
@@ -134,7 +132,6 @@ export interface Messages {
     readonly noUnit: string;
     readonly cadreId: string;
     readonly cadreIdHint: string;
-    readonly oneTimePasswordTitle: string;
     oneTimePasswordFor(name: string): string;
     readonly oneTimePasswordHint: string;
     readonly done: string;

@@ -20,7 +20,7 @@ import { LANGUAGES, type Language } from '../i18n/messages';
 import { buildNavItems } from './nav-items';
 
 /** Phones get an overlay navigation drawer; anything wider keeps it docked beside the content. */
-const HANDSET_QUERY = '(max-width: 767.98px)';
+export const HANDSET_QUERY = '(max-width: 767.98px)';
 
 /** Shown in the language switch in the language itself, so a reader of either can find it. */
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { 'zh-CN': '中文', en: 'EN' };
