@@ -7,15 +7,16 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env['E2E_PORT'] ?? 4300);
 const secondPort = port + 1;
 const databasePort = Number(process.env['E2E_DB_PORT'] ?? 27400);
+// Playwright evaluates this file again in every worker; the values are created once and passed
+// on through the environment the workers inherit.
 // A fresh data folder, so the app starts on an empty database and loads the demo district
 // exactly as it does for a newcomer.
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cadre-e2e-'));
+const dataDir = (process.env['E2E_RUN_DIR'] ??= mkdtempSync(path.join(os.tmpdir(), 'cadre-e2e-')));
 // One key for both API processes and the operations CLI, as a multi-process deployment has.
-const dataKey = process.env['E2E_DATA_KEY'] ?? randomBytes(32).toString('base64');
+const dataKey = (process.env['E2E_DATA_KEY'] ??= randomBytes(32).toString('base64'));
 const summaryFile = process.env['E2E_SUMMARY_FILE'];
 
 // Read by support/global-setup.ts, which creates the test accounts with the operations CLI.
-process.env['E2E_DATA_KEY'] = dataKey;
 process.env['E2E_MONGODB_URI'] = `mongodb://127.0.0.1:${databasePort}/cadre`;
 process.env['E2E_SECOND_URL'] = `http://127.0.0.1:${secondPort}`;
 process.env['E2E_ACCOUNTS_FILE'] = path.join(dataDir, 'e2e-accounts.json');

@@ -32,9 +32,18 @@ export function readAccounts(): E2eAccounts {
   return JSON.parse(readFileSync(process.env['E2E_ACCOUNTS_FILE']!, 'utf8')) as E2eAccounts;
 }
 
-/** A TOTP code the server has not seen yet for this account (each step is accepted once). */
-export function freshTotpCode(account: E2eAccount): string {
-  const step = Math.max(currentTotpStep(), (account.lastTotpStep ?? -1) + 1);
+/** Steps spent per account in this process; tests re-read the accounts file, so it lives here. */
+const spentSteps = new Map<string, number>();
+
+/**
+ * A TOTP code the server has not seen yet for this account. Each step is accepted once and the
+ * server allows one step of drift, so a third sign-in within one 30-second step waits for the next.
+ */
+export async function freshTotpCode(account: E2eAccount): Promise<string> {
+  const lastSpent = Math.max(spentSteps.get(account.username) ?? -1, account.lastTotpStep ?? -1);
+  while (lastSpent + 1 > currentTotpStep() + 1) await new Promise((r) => setTimeout(r, 500));
+  const step = Math.max(currentTotpStep(), lastSpent + 1);
+  spentSteps.set(account.username, step);
   account.lastTotpStep = step;
   return computeTotp(account.totpSecret!, step);
 }
@@ -47,7 +56,7 @@ export async function signInThroughPage(page: Page, account: E2eAccount): Promis
   await page.getByRole('button', { name: '登录' }).click();
   if (account.totpSecret) {
     await expect(page.getByLabel('动态验证码')).toBeVisible();
-    await page.getByLabel('动态验证码').fill(freshTotpCode(account));
+    await page.getByLabel('动态验证码').fill(await freshTotpCode(account));
     await page.getByRole('button', { name: '验证' }).click();
   }
 }

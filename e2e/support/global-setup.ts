@@ -37,7 +37,7 @@ async function findStreetCadres(baseURL: string, orgAdmin: E2eAccount): Promise<
   const headers = { 'X-XSRF-TOKEN': xsrf };
   const login = await api.post('/api/auth/login', { data: { username: orgAdmin.username, password: orgAdmin.password }, headers });
   if (!login.ok()) throw new Error(`org admin sign-in failed: ${login.status()}`);
-  const totp = await api.post('/api/auth/totp', { data: { code: freshTotpCode(orgAdmin) }, headers });
+  const totp = await api.post('/api/auth/totp', { data: { code: await freshTotpCode(orgAdmin) }, headers });
   if (!totp.ok()) throw new Error(`org admin TOTP failed: ${totp.status()}`);
   const units = (await (await api.get('/api/units')).json()) as { items: Array<{ id: string; code: string }> };
   const street = units.items.find((u) => u.code === 'JB-S01')!;
@@ -62,7 +62,7 @@ export default async function globalSetup(): Promise<void> {
     security_admin: createAccount('security_admin'),
     audit_admin: createAccount('audit_admin'),
   };
+  // The org admin's code was spent above and lastTotpStep records it, so the tests start past it.
   const result: E2eAccounts = { accounts, ownCadreId, otherCadreId };
-  // The org admin's code was spent above; the tests, in other processes, must start past it.
   writeFileSync(process.env['E2E_ACCOUNTS_FILE']!, JSON.stringify(result), { mode: 0o600 });
 }

@@ -24,7 +24,7 @@ test.describe('home page of the demo district', () => {
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(390);
     await page.screenshot({ path: 'test-results/home-phone.png', fullPage: true });
-    await page.getByRole('button', { name: /导航|菜单/ }).click();
+    await page.getByRole('button', { name: '打开或关闭导航' }).click();
     await expect(page.getByRole('link', { name: '首页' })).toBeVisible();
   });
 
