@@ -54,7 +54,6 @@ export function registerAuditRoutes(api: ApiBuilder): void {
     tags: ['audit'],
     query: AuditQuerySchema,
     success: { status: 200, description: 'one page of records', schema: AuditPageSchema },
-    personalData: true,
     handler: ({ query }) => queryAudit(query),
   });
 
@@ -67,7 +66,6 @@ export function registerAuditRoutes(api: ApiBuilder): void {
     tags: ['audit'],
     query: AuditExportQuerySchema,
     success: { status: 200, description: 'CSV file', contentType: 'text/csv' },
-    personalData: true,
     handler: ({ query, req, res }) => streamAuditExport(query, req, res),
   });
 
@@ -79,7 +77,6 @@ export function registerAuditRoutes(api: ApiBuilder): void {
     summary: 'Recomputes the hash chain of the whole audit log and reports the first break',
     tags: ['audit'],
     success: { status: 200, description: 'verification result', schema: AuditVerificationSchema },
-    personalData: true,
     handler: () => verifyAuditChain(),
   });
 }

@@ -92,7 +92,6 @@ export function registerAuthRoutes(api: ApiBuilder, settings: AuthSettings): voi
     operationId: 'startTotpEnrollment',
     summary: 'Generate a TOTP secret and its QR code, pending confirmation',
     tags: ['auth'],
-    personalData: true,
     success: { status: 200, description: 'secret to enrol', schema: TotpEnrollmentSchema },
     handler: ({ req }) => startTotpEnrollment(req),
   });
@@ -106,7 +105,6 @@ export function registerAuthRoutes(api: ApiBuilder, settings: AuthSettings): voi
     summary: 'Confirm the enrolment with a first code; returns recovery codes once',
     tags: ['auth'],
     body: TotpConfirmRequestSchema,
-    personalData: true,
     success: { status: 200, description: 'enabled', schema: RecoveryCodesSchema },
     handler: ({ req, body }) => confirmTotpEnrollment(req, body.code),
   });

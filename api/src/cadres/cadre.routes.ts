@@ -30,7 +30,6 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     summary: 'Cadres within the caller’s data scope, by name prefix',
     tags: ['cadres'],
     query: CadreListQuerySchema,
-    personalData: true,
     success: { status: 200, description: 'a page of cadres and the count in scope', schema: CadreListSchema },
     handler: async ({ req, query }) => {
       const nameFilter = query.name
@@ -53,7 +52,6 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     summary: 'One cadre’s record, if within the caller’s data scope',
     tags: ['cadres'],
     params: z.object({ id: ObjectIdSchema }).strict(),
-    personalData: true,
     success: { status: 200, description: 'the record', schema: CadreSchema },
     handler: async ({ req, params }) => {
       // $and, not a merged object: the scope may itself constrain _id (a cadre's own record).

@@ -36,8 +36,6 @@ export interface EndpointDefinition<Q, P, B> {
   body?: ZodType<B>;
   /** Status and schema of the success response; omit the schema for a stream or file. */
   success: { status: number; description: string; schema?: ZodType; contentType?: string };
-  /** Marks endpoints whose responses carry personal data (Cache-Control: no-store). */
-  personalData?: boolean;
   handler(ctx: EndpointContext<Q, P, B>): unknown;
 }
 
@@ -89,7 +87,6 @@ export class ApiBuilder {
         req,
         res,
       };
-      if (def.personalData) res.set('Cache-Control', 'no-store');
       const result = await def.handler(ctx);
       if (res.headersSent) return;
       if (result === undefined) {

@@ -27,7 +27,6 @@ export function registerUserRoutes(api: ApiBuilder): void {
     summary: 'Accounts, searched by username or name prefix',
     tags: ['users'],
     query: UserListQuerySchema,
-    personalData: true,
     success: { status: 200, description: 'a page of accounts', schema: UserListSchema },
     handler: ({ query }) => listUsers(query),
   });
@@ -40,7 +39,6 @@ export function registerUserRoutes(api: ApiBuilder): void {
     summary: 'Create an account without roles; returns its one-time password once',
     tags: ['users'],
     body: CreateUserRequestSchema,
-    personalData: true,
     success: { status: 201, description: 'created', schema: CreatedUserSchema },
     handler: ({ req, body }) => createUser(req, { ...body, roles: [] }),
   });
@@ -54,7 +52,6 @@ export function registerUserRoutes(api: ApiBuilder): void {
     tags: ['users'],
     params: UserIdParamsSchema,
     body: UpdateUserRequestSchema,
-    personalData: true,
     success: { status: 200, description: 'updated', schema: UserSchema },
     handler: ({ req, params, body }) => updateUser(req, params.id, body),
   });
@@ -68,7 +65,6 @@ export function registerUserRoutes(api: ApiBuilder): void {
       summary,
       tags: ['users'],
       params: UserIdParamsSchema,
-      personalData: true,
       success: { status: 200, description: 'done', schema: UserSchema },
       handler: ({ req, params }) => changeAccountState(req, params.id, action),
     });
@@ -82,7 +78,6 @@ export function registerUserRoutes(api: ApiBuilder): void {
     summary: 'Issue a new one-time password that must be changed at next login',
     tags: ['users'],
     params: UserIdParamsSchema,
-    personalData: true,
     success: { status: 200, description: 'new one-time password', schema: PasswordResetSchema },
     handler: async ({ req, params }) => ({ oneTimePassword: (await resetPassword(req, params.id)).oneTimePassword! }),
   });
@@ -96,7 +91,6 @@ export function registerUserRoutes(api: ApiBuilder): void {
     tags: ['users'],
     params: UserIdParamsSchema,
     body: GrantRolesRequestSchema,
-    personalData: true,
     success: { status: 200, description: 'granted', schema: UserSchema },
     handler: ({ req, params, body }) => grantRoles(req, params.id, body.version, body.roles),
   });

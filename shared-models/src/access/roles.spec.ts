@@ -1,0 +1,78 @@
+import { explainRoleConflict, type Role } from './roles.js';
+import { isAllowed, listPermissions, resolveDataScope, ROLE_PERMISSIONS, type Action } from './permissions.js';
+
+describe('explainRoleConflict (三员分立)', () => {
+  const cases: Array<[Role[], string | null]> = [
+    [['org_admin'], null],
+    [['unit_manager', 'cadre'], null],
+    [['assessor', 'reviewer'], null],
+    [['sys_admin'], null],
+    [['audit_admin'], null],
+    [[], '至少需要一个角色'],
+    [['cadre', 'cadre'], '角色重复'],
+    [['sys_admin', 'audit_admin'], '三员分立：系统管理员、审计管理员 不能由同一账户担任'],
+    [['sys_admin', 'security_admin', 'audit_admin'], '三员分立：系统管理员、安全管理员、审计管理员 不能由同一账户担任'],
+    [['security_admin', 'org_admin'], '三员分立：安全管理员 账户不能兼任其他角色'],
+    [['audit_admin', 'cadre'], '三员分立：审计管理员 账户不能兼任其他角色'],
+  ];
+  for (const [roles, expected] of cases) {
+    it(`${JSON.stringify(roles)} → ${expected ?? 'allowed'}`, () => expect(explainRoleConflict(roles)).toBe(expected));
+  }
+});
+
+describe('the role → action table', () => {
+  const cases: Array<[Role, Action, boolean]> = [
+    ['sys_admin', 'user:create', true],
+    ['sys_admin', 'user:grant', false],
+    ['sys_admin', 'cadre:read', false],
+    ['sys_admin', 'audit:read', false],
+    ['security_admin', 'user:grant', true],
+    ['security_admin', 'user:create', false],
+    ['security_admin', 'cadre:read', false],
+    ['audit_admin', 'audit:read', true],
+    ['audit_admin', 'user:read', false],
+    ['audit_admin', 'cadre:read', false],
+    ['org_admin', 'unit:write', true],
+    ['unit_manager', 'unit:write', false],
+    ['cadre', 'stats:read', false],
+    ['reviewer', 'cadre:read', false],
+  ];
+  for (const [role, action, allowed] of cases) {
+    it(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => expect(isAllowed([role], action)).toBe(allowed));
+  }
+
+  it('gives audit_admin nothing but the audit log', () => {
+    expect(listPermissions(['audit_admin']).every((a) => a.startsWith('audit:'))).toBeTrue();
+  });
+
+  it('gives no role other than audit_admin any audit action', () => {
+    for (const [role, actions] of Object.entries(ROLE_PERMISSIONS)) {
+      if (role !== 'audit_admin') expect(actions.some((a) => a.startsWith('audit:'))).withContext(role).toBeFalse();
+    }
+  });
+
+  it('lists the union of the roles’ actions once each', () => {
+    const actions = listPermissions(['unit_manager', 'cadre']);
+    expect(new Set(actions).size).toBe(actions.length);
+    expect(actions).toEqual(jasmine.arrayContaining(['stats:read', 'cadre:read', 'unit:read']));
+  });
+});
+
+describe('resolveDataScope', () => {
+  const unitId = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+  const cadreId = 'bbbbbbbbbbbbbbbbbbbbbbbb';
+  const cases: Array<[string, Role[], string | null, string | null, object]> = [
+    ['org_admin sees everything', ['org_admin'], unitId, null, { kind: 'all' }],
+    ['assessor sees everything', ['assessor'], null, null, { kind: 'all' }],
+    ['unit_manager sees the own unit subtree', ['unit_manager'], unitId, null, { kind: 'subtree', unitId }],
+    ['unit_manager who is also a cadre still sees the subtree', ['unit_manager', 'cadre'], unitId, cadreId, { kind: 'subtree', unitId }],
+    ['unit_manager without a unit sees nothing', ['unit_manager'], null, null, { kind: 'none' }],
+    ['cadre sees the own record', ['cadre'], unitId, cadreId, { kind: 'self', cadreId }],
+    ['cadre without a linked record sees nothing', ['cadre'], unitId, null, { kind: 'none' }],
+    ['sys_admin sees no personnel data', ['sys_admin'], null, null, { kind: 'none' }],
+    ['reviewer sees no personnel records', ['reviewer'], unitId, null, { kind: 'none' }],
+  ];
+  for (const [what, roles, unit, cadre, expected] of cases) {
+    it(what, () => expect(resolveDataScope({ roles, unitId: unit, cadreId: cadre })).toEqual(expected as never));
+  }
+});
