@@ -39,7 +39,7 @@ export class DatabaseRateLimitStore implements Store {
     const doc = await RateLimitHitModel.findOneAndUpdate(
       { _id: id },
       { $inc: { hits: 1 }, $setOnInsert: { resetAt } },
-      { upsert: true, new: true, lean: true },
+      { upsert: true, returnDocument: 'after', lean: true },
     );
     if (Math.random() < 0.01) void RateLimitHitModel.deleteMany({ resetAt: mongoose.trusted({ $lt: new Date(now) }) }).exec();
     return { totalHits: doc!.hits, resetTime: doc!.resetAt };

@@ -82,7 +82,7 @@ export async function updateUnit(req: Request, id: string, input: UnitUpdateRequ
     changes['ancestorIds'] = [...parent.ancestorIds, parent._id];
   }
   if (changes['type']) await CadreModel.updateMany({ unitId: before._id }, { $set: { unitType: changes['type'] } });
-  const updated = await UnitModel.findOneAndUpdate({ _id: id, __v: version }, { $set: changes, $inc: { __v: 1 } }, { new: true, lean: true });
+  const updated = await UnitModel.findOneAndUpdate({ _id: id, __v: version }, { $set: changes, $inc: { __v: 1 } }, { returnDocument: 'after', lean: true });
   if (!updated) throw new AppError(409, 'version_conflict', '该单位已被他人修改，请刷新后重试');
   const after = toUnit(updated as unknown as UnitRecord);
   const beforeView = toUnit(before) as Record<string, unknown>;

@@ -108,7 +108,7 @@ async function updateVersioned(id: string, version: number, changes: Record<stri
   const updated = await UserModel.findOneAndUpdate(
     { _id: id, __v: version },
     { $set: changes, $inc: { __v: 1 } },
-    { new: true, lean: true },
+    { returnDocument: 'after', lean: true },
   );
   if (updated) return updated as unknown as UserDocument;
   const current = await loadUser(id);
