@@ -8,7 +8,8 @@ import type { ZipLimits } from './zip-entries.js';
 const CENTRAL_FILE_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 
 function aPerson(name: string, idNumber = ''): LrmxPerson {
-  return LrmxPersonSchema.parse({ name, sex: '男', birthMonth: '198005', idNumber, family: [{ title: '妻子', name: '李四' }], version: '3.2.1.16' });
+  const family = [{ title: '妻子', name: '李四' }];
+  return LrmxPersonSchema.parse({ name, sex: '男', birthMonth: '198005', idNumber, family, version: '3.2.1.16' });
 }
 
 function aZip(files: Zippable): Buffer {

@@ -90,7 +90,8 @@ describe('writeLrmx then readLrmx', () => {
   });
 
   it('keeps an unknown element inside a family row', () => {
-    const family = LrmxPersonSchema.shape.family.parse([{ title: '父亲', name: '张一', extras: [{ name: 'BeiZhu', value: '已故', after: 'XingMing' }] }]);
+    const extras = [{ name: 'BeiZhu', value: '已故', after: 'XingMing' }];
+    const family = LrmxPersonSchema.shape.family.parse([{ title: '父亲', name: '张一', extras }]);
     const file = writeLrmx(aPerson({ family }));
     expect(openingTags(file)).toContain('BeiZhu');
     expect(readLrmx(file).family).toEqual(family);
@@ -133,9 +134,17 @@ describe('readLrmx', () => {
 
   it('trims values and reads whitespace-only and self-closing elements as empty', () => {
     const person = readLrmx(
-      aFile(['<XingMing> 张\u3000三 </XingMing>', '<MinZu>\r\n  汉族\t</MinZu>', '<NiMianZhiWu>  \n  </NiMianZhiWu>', '<NiRenZhiWu/>', '<JiaTingChengYuan />']),
+      aFile([
+        '<XingMing> 张\u3000三 </XingMing>',
+        '<MinZu>\r\n  汉族\t</MinZu>',
+        '<NiMianZhiWu>  \n  </NiMianZhiWu>',
+        '<NiRenZhiWu/>',
+        '<JiaTingChengYuan />',
+      ]),
     );
-    expect(person).toEqual(jasmine.objectContaining({ name: '张三', ethnicity: '汉族', postToRemove: '', proposedPost: '', family: [] }));
+    expect(person).toEqual(
+      jasmine.objectContaining({ name: '张三', ethnicity: '汉族', postToRemove: '', proposedPost: '', family: [] }),
+    );
   });
 
   it('keeps every value a string: dates and an 18-digit ID are never numbers', () => {
@@ -156,7 +165,8 @@ describe('readLrmx', () => {
   });
 
   it('reads one family <Item> as an array of one', () => {
-    const person = readLrmx(aFile(['<JiaTingChengYuan>', '<Item><ChengWei>妻子</ChengWei><XingMing>李四</XingMing></Item>', '</JiaTingChengYuan>']));
+    const item = '<Item><ChengWei>妻子</ChengWei><XingMing>李四</XingMing></Item>';
+    const person = readLrmx(aFile(['<JiaTingChengYuan>', item, '</JiaTingChengYuan>']));
     expect(person.family).toEqual([
       { title: '妻子', name: '李四', birthMonth: '', politicalStatus: '', workUnitAndPost: '', extras: [] },
     ]);
@@ -189,8 +199,9 @@ describe('readLrmx', () => {
   });
 
   it('keeps <br> in 简历 as written, for the resume parser to split', () => {
-    const person = readLrmx(aFile(['<JianLi><![CDATA[2005.09--2009.07  某某大学学习<br>2009.07--         某某局科员]]></JianLi>']));
-    expect(person.resume).toBe('2005.09--2009.07  某某大学学习<br>2009.07--         某某局科员');
+    const resume = '2005.09--2009.07  某某大学学习<br>2009.07--         某某局科员';
+    const person = readLrmx(aFile([`<JianLi><![CDATA[${resume}]]></JianLi>`]));
+    expect(person.resume).toBe(resume);
     expect(parseResume(person.resume)).toEqual([
       { start: '2005-09', end: '2009-07', text: '某某大学学习' },
       { start: '2009-07', end: null, text: '某某局科员' },

@@ -27,7 +27,9 @@ const ILLEGAL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
 export function parseStrictXml(source: string): XmlElement {
   // ENTITY first: an entity attack also carries a DOCTYPE, but the entity is what to name.
   for (const keyword of ['ENTITY', 'DOCTYPE']) {
-    if (new RegExp(`<!${keyword}`, 'i').test(source)) throw new LrmxError(`文件含有 ${keyword} 声明，出于安全考虑不予导入`);
+    if (new RegExp(`<!${keyword}`, 'i').test(source)) {
+      throw new LrmxError(`文件含有 ${keyword} 声明，出于安全考虑不予导入`);
+    }
   }
   return new StrictXmlReader(source.replace(/\r\n?/g, '\n')).readDocument();
 }

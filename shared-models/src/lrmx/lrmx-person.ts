@@ -51,9 +51,6 @@ export const LRMX_FAMILY_ELEMENTS = [
   ['GongZuoDanWeiJiZhiWu', 'workUnitAndPost'],
 ] as const;
 
-export type LrmxElementName = (typeof LRMX_ELEMENTS)[number][0];
-export type LrmxFamilyElementName = (typeof LRMX_FAMILY_ELEMENTS)[number][0];
-
 const LRMX_ELEMENT_NAMES = LRMX_ELEMENTS.map(([element]) => element);
 const LRMX_FAMILY_ELEMENT_NAMES = LRMX_FAMILY_ELEMENTS.map(([element]) => element);
 

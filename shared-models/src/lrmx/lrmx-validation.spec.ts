@@ -11,7 +11,9 @@ function aPerson(overrides: Partial<LrmxPerson> = {}): LrmxPerson {
     partyJoin: '200106',
     workStartMonth: '200207',
     idNumber: '500105198005120012',
-    family: [{ title: '妻子', name: '李四', birthMonth: '198201', politicalStatus: '中共党员', workUnitAndPost: '某某局科员' }],
+    family: [
+      { title: '妻子', name: '李四', birthMonth: '198201', politicalStatus: '中共党员', workUnitAndPost: '某某局科员' },
+    ],
     ...overrides,
   });
 }
@@ -70,7 +72,12 @@ describe('validateLrmxPerson', () => {
     ['ignores a family row with no value', { family: LrmxPersonSchema.shape.family.parse([{}]) }, []],
     [
       'requires a family member’s 出生日期 to parse, numbering rows from 1',
-      { family: LrmxPersonSchema.shape.family.parse([{ title: '父亲', name: '张一' }, { title: '母亲', name: '王二', birthMonth: '五十年代' }]) },
+      {
+        family: LrmxPersonSchema.shape.family.parse([
+          { title: '父亲', name: '张一' },
+          { title: '母亲', name: '王二', birthMonth: '五十年代' },
+        ]),
+      },
       [{ field: 'JiaTingChengYuan[1].ChuShengRiQi', message: '家庭成员第 2 行出生日期“五十年代”无法识别，应为 yyyyMM' }],
     ],
   ];

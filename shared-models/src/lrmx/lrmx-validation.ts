@@ -37,7 +37,10 @@ export function validateLrmxPerson(person: LrmxPerson, today: Date = new Date())
   }
 
   if (person.partyJoin !== '' && parsePartyField(person.partyJoin) === null) {
-    report('RuDangShiJian', `入党时间“${person.partyJoin}”无法识别，应为 yyyyMM、党派名称或两者（如 200106；民盟）`);
+    report(
+      'RuDangShiJian',
+      `入党时间“${person.partyJoin}”无法识别，应为 yyyyMM、党派名称或两者（如 200106；民盟）`,
+    );
   }
 
   if (person.idNumber !== '') {
