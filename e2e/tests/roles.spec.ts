@@ -28,6 +28,10 @@ test('a cadre typing another cadre’s address gets “no access”, and the aud
   const { accounts, otherCadreId, ownCadreId } = readAccounts();
   await signInThroughPage(page, accounts.cadre);
   await expect(page).toHaveURL(new RegExp(`/cadres/${ownCadreId}$`));
+  // The own record shows the ID number masked (前6后4), with no way to reveal it.
+  await expect(page.locator('.id-number code')).toHaveText(/^\d{6}\*{8}\d{3}[\dX]$/);
+  await expect(page.getByRole('button', { name: '显示完整号码' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/cadre-own-record.png', fullPage: true });
 
   await page.goto(`/cadres/${otherCadreId}`);
   await expect(page.getByRole('heading', { level: 1, name: '无权访问' })).toBeVisible();

@@ -33,12 +33,18 @@ const cadreSchema = new Schema(
     postStartMonth: { type: String, required: true },
     category: { type: String, enum: CADRE_CATEGORIES, required: true },
     appointmentType: { type: String, enum: APPOINTMENT_TYPES, required: true },
+    // The ID number is personal data under PIPL: sealed with the data cipher, found through a
+    // keyed hash, shown masked. The plain number is never stored.
+    idNumberSealed: { type: String, default: null },
+    idNumberHash: { type: String, default: null },
+    idNumberMasked: { type: String, default: null },
   },
   { timestamps: true, optimisticConcurrency: true, collection: 'cadres' },
 );
 
 cadreSchema.index({ unitPath: 1, name: 1 });
 cadreSchema.index({ unitType: 1, birthMonth: 1 });
+cadreSchema.index({ idNumberHash: 1 });
 
 export type CadreDocument = InferSchemaType<typeof cadreSchema>;
 export const CadreModel = mongoose.model('Cadre', cadreSchema);

@@ -1,11 +1,34 @@
 import { z } from 'zod';
-import { CadreSchema, ObjectIdSchema, type Cadre } from '@cadre/shared-models';
+import { CadreSchema, ObjectIdSchema, RevealedIdNumberSchema, type Cadre } from '@cadre/shared-models';
+import type { Request } from 'express';
 import mongoose from 'mongoose';
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { AppError } from '../platform/errors.js';
 import { cadreScopeFilter } from '../platform/data-scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CadreModel, type CadreDocument } from './cadre.model.js';
+import { unsealIdNumber } from './id-number-storage.js';
+
+/** Sealed and hashed ID numbers never leave the data layer through a read. */
+const HIDDEN_FIELDS = '-idNumberSealed -idNumberHash';
+
+const CadreIdParamsSchema = z.object({ id: ObjectIdSchema }).strict();
+
+/**
+ * One cadre within the caller's scope, or 404 alike for out of scope and missing (so ids cannot
+ * be probed); an out-of-scope attempt is audited as denied.
+ */
+async function findCadreInScope(req: Request, id: string, action: string, fields?: string) {
+  // $and, not a merged object: the scope may itself constrain _id (a cadre's own record).
+  const query = CadreModel.findOne({ $and: [cadreScopeFilter(req), { _id: new mongoose.Types.ObjectId(id) }] });
+  const doc = await (fields ? query.select(fields) : query.select(HIDDEN_FIELDS)).lean();
+  if (!doc) {
+    const exists = await CadreModel.exists({ _id: id });
+    await recordAudit(req, { action, result: exists ? 'denied' : 'failure', objectType: 'cadre', objectId: id });
+    throw new AppError(404, 'not_found', '干部不存在或不在您的数据范围内');
+  }
+  return doc;
+}
 
 const CadreListQuerySchema = z
   .object({
@@ -37,7 +60,7 @@ export function registerCadreRoutes(api: ApiBuilder): void {
         : {};
       const filter = { $and: [cadreScopeFilter(req), nameFilter] };
       const [docs, total] = await Promise.all([
-        CadreModel.find(filter).sort({ name: 1, _id: 1 }).skip(query.page * query.size).limit(query.size).lean(),
+        CadreModel.find(filter).select(HIDDEN_FIELDS).sort({ name: 1, _id: 1 }).skip(query.page * query.size).limit(query.size).lean(),
         CadreModel.countDocuments(filter),
       ]);
       return { items: docs.map((d) => toCadre(d as never)), total };
@@ -51,19 +74,29 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     operationId: 'getCadre',
     summary: 'One cadre’s record, if within the caller’s data scope',
     tags: ['cadres'],
-    params: z.object({ id: ObjectIdSchema }).strict(),
+    params: CadreIdParamsSchema,
     success: { status: 200, description: 'the record', schema: CadreSchema },
     handler: async ({ req, params }) => {
-      // $and, not a merged object: the scope may itself constrain _id (a cadre's own record).
-      const doc = await CadreModel.findOne({ $and: [cadreScopeFilter(req), { _id: new mongoose.Types.ObjectId(params.id) }] }).lean();
-      if (!doc) {
-        // Out of scope and missing look the same from outside, so no one can probe for ids.
-        const exists = await CadreModel.exists({ _id: params.id });
-        await recordAudit(req, { action: 'cadre.read', result: exists ? 'denied' : 'failure', objectType: 'cadre', objectId: params.id });
-        throw new AppError(404, 'not_found', '干部不存在或不在您的数据范围内');
-      }
+      const doc = await findCadreInScope(req, params.id, 'cadre.read');
       await recordAudit(req, { action: 'cadre.read', result: 'success', objectType: 'cadre', objectId: params.id });
       return toCadre(doc as never);
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/cadres/:id/id-number/reveal',
+    access: 'cadre:reveal_id',
+    operationId: 'revealCadreIdNumber',
+    summary: 'The full ID number of a cadre in scope; every reveal is audited',
+    tags: ['cadres'],
+    params: CadreIdParamsSchema,
+    success: { status: 200, description: 'the full ID number', schema: RevealedIdNumberSchema },
+    handler: async ({ req, params }) => {
+      const doc = await findCadreInScope(req, params.id, 'cadre.reveal_id', 'idNumberSealed');
+      if (!doc.idNumberSealed) throw new AppError(404, 'no_id_number', '该干部未登记身份证号');
+      await recordAudit(req, { action: 'cadre.reveal_id', result: 'success', objectType: 'cadre', objectId: params.id });
+      return { idNumber: unsealIdNumber(doc.idNumberSealed) };
     },
   });
 }

@@ -10,7 +10,7 @@ type PostLevel = Cadre['postLevel'];
 type Rank = Cadre['rank'];
 
 /** A cadre as the generator hands it out: keyed to its unit by code, with a resident ID number. */
-export type DemoCadre = Omit<Cadre, 'id' | 'unitId'> & { unitCode: string; idNumber: string };
+export type DemoCadre = Omit<Cadre, 'id' | 'unitId' | 'idNumberMasked'> & { unitCode: string; idNumber: string };
 
 /** One position of a unit's establishment, filled by one generated cadre. */
 export type PostSlot =

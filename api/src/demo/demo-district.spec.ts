@@ -12,7 +12,7 @@ import { computeIdNumberCheckDigit } from './id-number.js';
 
 // Mid-month, so that the shared age helper (which reads local time) agrees with the generator (UTC).
 const AS_OF = new Date('2025-06-15T00:00:00Z');
-const DemoCadreSchema = CadreSchema.omit({ id: true, unitId: true })
+const DemoCadreSchema = CadreSchema.omit({ id: true, unitId: true, idNumberMasked: true })
   .extend({ unitCode: z.string(), idNumber: z.string() })
   .strict();
 

@@ -28,6 +28,10 @@ describe('loading the demo district', () => {
       expect(cadre.unitType).toBe(unit!.type);
       const parsed = CadreSchema.omit({ id: true, unitId: true }).safeParse(cadre);
       expect(parsed.success).withContext(JSON.stringify(parsed.error?.issues)).toBeTrue();
+      // Stored sealed and masked, never in the clear.
+      expect(cadre.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+      expect(cadre.idNumberSealed).toMatch(/^v1:/);
+      expect(JSON.stringify(cadre)).not.toMatch(/\d{17}[\dX]/);
     }
 
     const district = await DistrictModel.findOne().lean();

@@ -6,6 +6,7 @@ import { UnitModel } from '../units/unit.model.js';
 import { DistrictModel } from '../district/district.model.js';
 import { DEMO_DISTRICT_NAME, generateDemoCadres, generateDemoUnits } from './demo-district.js';
 import { createDemoAccounts, printDemoAccounts } from './demo-accounts.js';
+import { sealIdNumber } from '../cadres/id-number-storage.js';
 
 export interface DemoLoadOptions {
   cadres: number;
@@ -61,10 +62,10 @@ export async function loadDemoDistrict(options: DemoLoadOptions): Promise<DemoLo
     if (written % 50_000 === 0) logger.info({ written }, 'demo cadres written');
   };
   for (const cadre of generateDemoCadres({ count: options.cadres, seed, units, asOf })) {
-    const { unitCode, idNumber: _idNumber, ...fields } = cadre;
+    const { unitCode, idNumber, ...fields } = cadre;
     const unit = placed.get(unitCode);
     if (!unit) throw new Error(`demo cadre placed in unknown unit ${unitCode}`);
-    batch.push({ ...fields, unitId: unit.id, unitPath: unit.path, unitType: unit.type });
+    batch.push({ ...fields, ...sealIdNumber(idNumber), unitId: unit.id, unitPath: unit.path, unitType: unit.type });
     if (batch.length >= batchSize) await flush();
   }
   await flush();

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
@@ -8,12 +8,21 @@ const PREFIX = 'v1:';
 export interface DataCipher {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
+  /**
+   * A keyed hash for finding a record by an encrypted value (e.g. matching an imported ID
+   * number) without decrypting every record; without the key it cannot be reversed by guessing.
+   */
+  blindIndex(plain: string): string;
 }
 
 /** AES-256-GCM with a random IV per value; the tag makes tampering with a stored value detectable. */
 export function createDataCipher(key: Buffer): DataCipher {
   if (key.length !== 32) throw new Error('data encryption key must be 32 bytes');
+  const indexKey = createHmac('sha256', key).update('cadre-blind-index-v1').digest();
   return {
+    blindIndex(plain) {
+      return createHmac('sha256', indexKey).update(plain).digest('hex');
+    },
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -10,6 +10,7 @@ export const ACTIONS = [
   'unit:read',
   'unit:write',
   'cadre:read',
+  'cadre:reveal_id',
   'user:read',
   'user:create',
   'user:update',
@@ -22,7 +23,8 @@ export type Action = (typeof ACTIONS)[number];
 
 /** The role → action table: the server checks it on every route, the client only hides by it. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
-  org_admin: ['district:read', 'stats:read', 'unit:read', 'unit:write', 'cadre:read'],
+  // Only the organization department may see a full ID number; everyone else sees it masked.
+  org_admin: ['district:read', 'stats:read', 'unit:read', 'unit:write', 'cadre:read', 'cadre:reveal_id'],
   assessor: ['district:read', 'stats:read', 'unit:read', 'cadre:read'],
   unit_manager: ['district:read', 'stats:read', 'unit:read', 'cadre:read'],
   cadre: ['district:read', 'unit:read', 'cadre:read'],

@@ -60,5 +60,9 @@ export const CadreSchema = z.object({
   postStartMonth: YearMonthSchema,
   category: CadreCategorySchema,
   appointmentType: AppointmentTypeSchema,
+  /** 前6后4; the full number is stored encrypted and revealed only to those allowed, audited. */
+  idNumberMasked: z.string().nullable(),
 });
 export type Cadre = z.infer<typeof CadreSchema>;
+
+export const RevealedIdNumberSchema = z.object({ idNumber: z.string() });

@@ -4,8 +4,9 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MatCardHarness } from '@angular/material/card/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
 import type { Cadre } from '@cadre/shared-models';
-import { aProblem } from '../../testing/me';
+import { aMe, aProblem, signIn } from '../../testing/me';
 import { problemInterceptor } from '../core/http/problem-interceptor';
 import { provideI18n } from '../core/i18n/provide-i18n';
 import { CadreRecord } from './cadre-record';
@@ -31,6 +32,7 @@ const cadre: Cadre = {
   postStartMonth: '2021-03',
   category: '综合管理类',
   appointmentType: '委任',
+  idNumberMasked: '500240********2026',
 };
 
 describe('CadreRecord', () => {
@@ -67,7 +69,25 @@ describe('CadreRecord', () => {
       职务层次: '乡科级副职',
       职级: '一级主任科员',
       学历: '研究生',
+      身份证号: '500240********2026',
     });
+    expect(element.querySelector('.id-number button')).toBeNull();
+  });
+
+  it('lets the organization department reveal the full number, asking the server each time', async () => {
+    signIn(aMe({ roles: ['org_admin'] }));
+    backend.expectOne(`/api/cadres/${ID}`).flush(cadre);
+    await fixture.whenStable();
+
+    const reveal = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatButtonHarness.with({ text: '显示完整号码' }));
+    await reveal.click();
+    const request = backend.expectOne({ method: 'POST', url: `/api/cadres/${ID}/id-number/reveal` });
+    request.flush({ idNumber: '500240198604122026' });
+    await fixture.whenStable();
+
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('.id-number code')?.textContent).toBe('500240198604122026');
+    expect(element.querySelector('.id-number button')).toBeNull();
   });
 
   for (const [status, code] of [

@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { AuthSession } from '../core/auth/auth-session';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { Cadre } from '@cadre/shared-models';
@@ -20,7 +22,7 @@ type RecordState =
 /** A cadre's basic record, read-only; the API decides whose record the caller may see. */
 @Component({
   selector: 'cadre-cadre-record',
-  imports: [MatCardModule, MatProgressBarModule, FailureNotice, NoAccess],
+  imports: [MatButtonModule, MatCardModule, MatProgressBarModule, FailureNotice, NoAccess],
   template: `
     @let text = messages().cadre;
     @let current = state();
@@ -63,7 +65,19 @@ type RecordState =
               <dd>{{ current.cadre.rank }}</dd>
               <dt>{{ text.education }}</dt>
               <dd>{{ current.cadre.education }}</dd>
+              <dt>{{ text.idNumber }}</dt>
+              <dd class="id-number">
+                <code>{{ revealed() ?? current.cadre.idNumberMasked ?? text.idNumberMissing }}</code>
+                @if (canReveal() && current.cadre.idNumberMasked && !revealed()) {
+                  <button matButton type="button" [title]="text.revealNote" (click)="reveal(current.cadre.id)">
+                    {{ text.revealIdNumber }}
+                  </button>
+                }
+              </dd>
             </dl>
+            @if (revealFailure(); as failure) {
+              <cadre-failure-notice [failure]="failure" />
+            }
           </mat-card-content>
         </mat-card>
       }
@@ -77,7 +91,24 @@ export class CadreRecord {
   readonly id = input.required<string>();
 
   private readonly api = inject(CadresApi);
+  private readonly destroyRef = inject(DestroyRef);
   protected readonly messages = inject(I18n).messages;
+  private readonly session = inject(AuthSession);
+  protected readonly canReveal = computed(() => this.session.can('cadre:reveal_id'));
+  /** The full number once revealed; never kept beyond this page. */
+  protected readonly revealed = signal<string | null>(null);
+  protected readonly revealFailure = signal<ReturnType<typeof describeFailure> | null>(null);
+
+  protected reveal(id: string): void {
+    this.revealFailure.set(null);
+    this.api
+      .revealIdNumber(id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (idNumber) => this.revealed.set(idNumber),
+        error: (error: unknown) => this.revealFailure.set(describeFailure(error, this.messages())),
+      });
+  }
 
   protected readonly state = toSignal(
     toObservable(this.id).pipe(

@@ -211,6 +211,10 @@ export const MESSAGES_EN: Messages = {
     postLevel: 'Post level',
     rank: 'Rank',
     education: 'Education',
+    idNumber: 'ID number',
+    idNumberMissing: 'Not recorded',
+    revealIdNumber: 'Show full number',
+    revealNote: 'Viewing the full ID number is recorded in the audit log',
   },
   noAccess: {
     title: 'No access',

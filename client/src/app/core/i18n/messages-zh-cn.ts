@@ -203,6 +203,10 @@ export const MESSAGES_ZH_CN: Messages = {
     postLevel: '职务层次',
     rank: '职级',
     education: '学历',
+    idNumber: '身份证号',
+    idNumberMissing: '未登记',
+    revealIdNumber: '显示完整号码',
+    revealNote: '查看完整身份证号将记入审计日志',
   },
   noAccess: {
     title: '无权访问',

@@ -207,6 +207,10 @@ export interface Messages {
     readonly postLevel: string;
     readonly rank: string;
     readonly education: string;
+    readonly idNumber: string;
+    readonly idNumberMissing: string;
+    readonly revealIdNumber: string;
+    readonly revealNote: string;
   };
   readonly noAccess: {
     readonly title: string;
