@@ -16,7 +16,7 @@ const ID_NUMBER = '50010519900101123X';
 describe('security.md data (等保 8.1.4.7–8.1.4.11, PIPL)', () => {
   const app = createTestApp();
 
-  describe('18: encryption and masking (the cipher; cadre ID numbers arrive with the records issue)', () => {
+  describe('18: encryption and masking (the cipher itself; cadre ID numbers: cadres/cadre-id-number.spec.ts)', () => {
     const cipher = createDataCipher(randomBytes(32));
 
     it('security.md 18: the data cipher round-trips, and the same value encrypts differently every time', () => {
