@@ -6,6 +6,7 @@ import type { AuditRecorder } from './audit-entry.js';
 import { appendAuditRecord, toCanonicalJson } from './audit-chain.js';
 import { maskAuditDetail, maskIdNumberLike } from './audit-masking.js';
 import { AuditModel, type StoredAuditRecord } from './audit.model.js';
+import { startsWithPattern } from '../platform/text-pattern.js';
 
 export type AuditFilter = Omit<AuditQuery, 'page' | 'size'>;
 
@@ -33,15 +34,11 @@ export const recordAudit: AuditRecorder = async (req, entry) => {
   });
 };
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function buildAuditFilter(query: AuditFilter): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   if (query.username) filter['username'] = query.username;
   // Anchored prefix, so `user.` finds user.create and user.grant and can use the action index.
-  if (query.action) filter['action'] = new RegExp(`^${escapeRegExp(query.action)}`);
+  if (query.action) filter['action'] = new RegExp(startsWithPattern(query.action));
   if (query.objectType) filter['objectType'] = query.objectType;
   if (query.objectId) filter['objectId'] = query.objectId;
   if (query.result) filter['result'] = query.result;

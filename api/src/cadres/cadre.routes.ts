@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { AppError } from '../platform/errors.js';
 import { cadreScopeFilter } from '../platform/data-scope.js';
+import { startsWithPattern } from '../platform/text-pattern.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CadreModel, type CadreDocument } from './cadre.model.js';
 import { unsealIdNumber } from './id-number-storage.js';
@@ -56,7 +57,7 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     success: { status: 200, description: 'a page of cadres and the count in scope', schema: CadreListSchema },
     handler: async ({ req, query }) => {
       const nameFilter = query.name
-        ? { name: mongoose.trusted({ $regex: `^${query.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` }) }
+        ? { name: mongoose.trusted({ $regex: startsWithPattern(query.name) }) }
         : {};
       const filter = { $and: [cadreScopeFilter(req), nameFilter] };
       const [docs, total] = await Promise.all([

@@ -1,5 +1,6 @@
 import mongoose, { Schema } from 'mongoose';
 import type { ClientRateLimitInfo, Store } from 'express-rate-limit';
+import { startsWithPattern } from './text-pattern.js';
 
 const hitSchema = new Schema(
   { _id: { type: String, required: true }, hits: { type: Number, required: true }, resetAt: { type: Date, required: true } },
@@ -52,7 +53,7 @@ export class DatabaseRateLimitStore implements Store {
 
   async resetKey(key: string): Promise<void> {
     await RateLimitHitModel.deleteMany(
-      { _id: mongoose.trusted({ $regex: `^${this.prefix}:${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:` }) },
+      { _id: mongoose.trusted({ $regex: startsWithPattern(`${this.prefix}:${key}:`) }) },
     );
   }
 }

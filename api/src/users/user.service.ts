@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import mongoose from 'mongoose';
 import { explainRoleConflict, type Role, type User, type UserList } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
+import { startsWithPattern } from '../platform/text-pattern.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { generateOneTimePassword, hashPassword } from '../auth/password-hashing.js';
 import { endAllSessionsOf } from '../auth/session.service.js';
@@ -26,16 +27,12 @@ export function toUser(doc: UserDocument): User {
   };
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export async function listUsers(query: { q?: string | undefined; page: number; size: number }): Promise<UserList> {
   const filter = query.q
     ? {
         $or: [
-          { username: mongoose.trusted({ $regex: `^${escapeRegex(query.q.toLowerCase())}` }) },
-          { displayName: mongoose.trusted({ $regex: `^${escapeRegex(query.q)}` }) },
+          { username: mongoose.trusted({ $regex: startsWithPattern(query.q.toLowerCase()) }) },
+          { displayName: mongoose.trusted({ $regex: startsWithPattern(query.q) }) },
         ],
       }
     : {};
