@@ -2,11 +2,13 @@ import { UserModel } from '../users/user.model.js';
 import { createUser } from '../users/user.service.js';
 
 /**
- * First start: no account exists, so none can have a known password. The first sys_admin gets
- * a random one-time password, shown once on the console and changed at first sign-in.
+ * First start: no system administrator exists, so none can have a known password. The first
+ * sys_admin gets a random one-time password, shown once on the console and changed at first
+ * sign-in. Checked by role rather than by "no accounts at all": a database seeded with the demo
+ * accounts (`npm run seed`) before the first start still needs its administrator.
  */
 export async function ensureFirstAdmin(username: string): Promise<void> {
-  if ((await UserModel.estimatedDocumentCount()) > 0) return;
+  if (await UserModel.exists({ roles: 'sys_admin' })) return;
   try {
     const { oneTimePassword } = await createUser(null, {
       username,

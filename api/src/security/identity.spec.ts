@@ -487,12 +487,20 @@ describe('security.md identity (等保 8.1.4.1)', () => {
       expect(reuse.status).toBe(401);
     });
 
-    it('security.md 8: a second start with accounts present creates and prints nothing', async () => {
-      await anAccount({ roles: ['cadre'] });
+    it('security.md 8: a later start with a system administrator present creates and prints nothing', async () => {
+      await anAccount({ roles: ['sys_admin'], username: 'first.admin' });
       await ensureFirstAdmin('sysadmin');
       expect(await UserModel.countDocuments()).toBe(1);
       expect(await UserModel.exists({ username: 'sysadmin' })).toBeNull();
       expect(logged.join('\n')).not.toContain('one-time password');
+    });
+
+    it('security.md 8: a database seeded with other accounts but no system administrator still gets one', async () => {
+      await anAccount({ roles: ['cadre'] });
+      await ensureFirstAdmin('sysadmin');
+      expect(await UserModel.countDocuments()).toBe(2);
+      expect(await UserModel.exists({ username: 'sysadmin', roles: 'sys_admin' })).not.toBeNull();
+      expect(logged.join('\n')).toContain('one-time password');
     });
 
     it('security.md 8: accounts created by sys_admin get a random one-time password that must be changed', async () => {
