@@ -1,11 +1,9 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Me } from '@cadre/shared-models';
+import { configureApiTestBed } from '../../testing/api-test-bed';
 import { aMe, signIn } from '../../testing/me';
-import { problemInterceptor } from '../core/http/problem-interceptor';
-import { provideI18n } from '../core/i18n/provide-i18n';
 import { Account } from './account';
 
 const UNIT = '65d000000000000000000003';
@@ -15,16 +13,7 @@ describe('Account', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.removeItem('cadre.language');
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([problemInterceptor])),
-        provideHttpClientTesting(),
-        provideI18n(),
-      ],
-    });
-    backend = TestBed.inject(HttpTestingController);
+    backend = configureApiTestBed(provideRouter([]));
   });
   afterEach(() => backend.verify());
 

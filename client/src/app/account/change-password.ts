@@ -18,9 +18,9 @@ import { ChangePasswordRequestSchema, checkPassword } from '@cadre/shared-models
 import { AuthSession } from '../core/auth/auth-session';
 import { SessionNavigator } from '../core/auth/session-navigator';
 import { describeControlErrors, schemaValidator } from '../core/forms/schema-validator';
-import { applyServerErrors } from '../core/forms/server-errors';
+import { setServerError, showSubmitFailure } from '../core/forms/server-errors';
 import { problemCodeOf } from '../core/http/api-error';
-import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
+import type { FailureDescription } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
 import { AccountApi } from './account-api';
@@ -117,11 +117,9 @@ export class ChangePassword {
         error: (error: unknown) => {
           this.busy.set(false);
           if (problemCodeOf(error) === 'invalid_credentials') {
-            const current = this.form.controls.currentPassword;
-            current.setErrors({ server: [this.messages().password.wrongCurrent] });
-            current.markAsTouched();
-          } else if (!applyServerErrors(this.form, error)) {
-            this.failure.set(describeFailure(error, this.messages()));
+            setServerError(this.form.controls.currentPassword, this.messages().password.wrongCurrent);
+          } else {
+            showSubmitFailure(this.form, error, this.failure, this.messages());
           }
         },
       });

@@ -1,5 +1,4 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -7,12 +6,11 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { Router, provideRouter, type UrlTree } from '@angular/router';
+import { provideRouter, type UrlTree } from '@angular/router';
 import type { Me } from '@cadre/shared-models';
+import { configureApiTestBed, spyOnNavigation } from '../../testing/api-test-bed';
 import { aMe, aProblem, signIn } from '../../testing/me';
 import { routes } from '../app.routes';
-import { problemInterceptor } from '../core/http/problem-interceptor';
-import { provideI18n } from '../core/i18n/provide-i18n';
 import { TotpEnrollment } from './totp-enrollment';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><path d="M0 0h7v7H0z"/></svg>';
@@ -24,18 +22,8 @@ describe('TotpEnrollment', () => {
   let navigate: jasmine.Spy<(url: UrlTree) => Promise<boolean>>;
 
   beforeEach(() => {
-    localStorage.removeItem('cadre.language');
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter(routes),
-        provideHttpClient(withInterceptors([problemInterceptor])),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideI18n(),
-      ],
-    });
-    backend = TestBed.inject(HttpTestingController);
-    navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true) as typeof navigate;
+    backend = configureApiTestBed(provideRouter(routes), provideNoopAnimations());
+    navigate = spyOnNavigation();
   });
   afterEach(() => backend.verify());
 

@@ -14,6 +14,7 @@ import { TotpConfirmRequestSchema, type TotpEnrollment as Enrollment } from '@ca
 import { AuthSession } from '../core/auth/auth-session';
 import { SessionNavigator } from '../core/auth/session-navigator';
 import { describeControlErrors, schemaValidator } from '../core/forms/schema-validator';
+import { setServerError } from '../core/forms/server-errors';
 import { problemCodeOf } from '../core/http/api-error';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
@@ -133,10 +134,8 @@ export class TotpEnrollment {
         },
         error: (error: unknown) => {
           this.busy.set(false);
-          const control = this.form.controls.code;
           if (problemCodeOf(error) === 'invalid_totp') {
-            control.setErrors({ server: [this.messages().totp.invalidCode] });
-            control.markAsTouched();
+            setServerError(this.form.controls.code, this.messages().totp.invalidCode);
           } else {
             this.failure.set(describeFailure(error, this.messages()));
           }

@@ -1,5 +1,4 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -12,9 +11,8 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import type { Action, AuditRecord, AuditVerification } from '@cadre/shared-models';
+import { configureApiTestBed } from '../../testing/api-test-bed';
 import { aMe, signIn } from '../../testing/me';
-import { problemInterceptor } from '../core/http/problem-interceptor';
-import { provideI18n } from '../core/i18n/provide-i18n';
 import { Audit } from './audit';
 
 const record: AuditRecord = {
@@ -43,16 +41,7 @@ describe('Audit', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.removeItem('cadre.language');
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withInterceptors([problemInterceptor])),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideI18n(),
-      ],
-    });
-    backend = TestBed.inject(HttpTestingController);
+    backend = configureApiTestBed(provideNoopAnimations());
   });
   afterEach(() => backend.verify());
 

@@ -6,8 +6,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { AUDIT_RESULTS, AuditQuerySchema, type AuditPage } from '@cadre/shared-models';
@@ -19,6 +18,7 @@ import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
 import { provideDatepickerI18n } from '../core/i18n/provide-datepicker-i18n';
 import { providePaginatorI18n } from '../core/i18n/provide-paginator-i18n';
+import { PagedTableCard } from '../core/layout/paged-table-card';
 import { AuditApi } from './audit-api';
 import { buildAuditFilterParams, NO_AUDIT_FILTERS, type AuditFilters, type AuditResult } from './audit-query';
 import { AuditVerificationCard } from './audit-verification-card';
@@ -42,12 +42,11 @@ const query = AuditQuerySchema.shape;
     MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
     AuditVerificationCard,
     FailureNotice,
+    PagedTableCard,
   ],
   providers: [provideDatepickerI18n(), providePaginatorI18n()],
   templateUrl: './audit.html',

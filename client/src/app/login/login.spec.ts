@@ -1,5 +1,4 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -7,13 +6,12 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { Router, provideRouter, type UrlTree } from '@angular/router';
+import { provideRouter, type UrlTree } from '@angular/router';
+import { configureApiTestBed, spyOnNavigation } from '../../testing/api-test-bed';
 import { aMe, aProblem } from '../../testing/me';
 import { routes } from '../app.routes';
 import { AuthSession } from '../core/auth/auth-session';
-import { problemInterceptor } from '../core/http/problem-interceptor';
 import { I18n } from '../core/i18n/i18n';
-import { provideI18n } from '../core/i18n/provide-i18n';
 import { Login } from './login';
 
 describe('Login', () => {
@@ -23,18 +21,8 @@ describe('Login', () => {
   let navigate: jasmine.Spy<(url: UrlTree) => Promise<boolean>>;
 
   beforeEach(() => {
-    localStorage.removeItem('cadre.language');
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter(routes),
-        provideHttpClient(withInterceptors([problemInterceptor])),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideI18n(),
-      ],
-    });
-    backend = TestBed.inject(HttpTestingController);
-    navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true) as typeof navigate;
+    backend = configureApiTestBed(provideRouter(routes), provideNoopAnimations());
+    navigate = spyOnNavigation();
   });
   afterEach(() => {
     backend.verify();

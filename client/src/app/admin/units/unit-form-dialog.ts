@@ -15,9 +15,9 @@ import {
 } from '@cadre/shared-models';
 import type { Observable } from 'rxjs';
 import { describeControlErrors, schemaValidator } from '../../core/forms/schema-validator';
-import { applyServerErrors } from '../../core/forms/server-errors';
+import { showSubmitFailure } from '../../core/forms/server-errors';
 import { problemCodeOf } from '../../core/http/api-error';
-import { describeFailure, type FailureDescription } from '../../core/http/describe-failure';
+import type { FailureDescription } from '../../core/http/describe-failure';
 import { I18n } from '../../core/i18n/i18n';
 import { UnitsApi, type UnitWithVersion } from './units-api';
 
@@ -93,8 +93,8 @@ export class UnitFormDialog {
         this.busy.set(false);
         if (problemCodeOf(error) === 'version_conflict') {
           this.dialogRef.close('conflict');
-        } else if (!applyServerErrors(this.form, error)) {
-          this.failure.set(describeFailure(error, this.messages()));
+        } else {
+          showSubmitFailure(this.form, error, this.failure, this.messages());
         }
       },
     });

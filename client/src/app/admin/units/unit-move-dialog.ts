@@ -39,7 +39,7 @@ export interface UnitMoveDialogData {
         </mat-select>
       </mat-form-field>
       @if (failure(); as failure) {
-        <p class="failure" role="alert">{{ failure.title }}@if (failure.detail) { {{ failure.detail }} }</p>
+        <p class="alert" role="alert">{{ failure.title }}@if (failure.detail) { {{ failure.detail }} }</p>
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">

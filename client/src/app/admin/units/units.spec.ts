@@ -1,5 +1,4 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -13,9 +12,8 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTreeHarness } from '@angular/material/tree/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import type { Role } from '@cadre/shared-models';
+import { configureApiTestBed } from '../../../testing/api-test-bed';
 import { aMe, aProblem, signIn } from '../../../testing/me';
-import { problemInterceptor } from '../../core/http/problem-interceptor';
-import { provideI18n } from '../../core/i18n/provide-i18n';
 import type { UnitWithVersion } from './units-api';
 import { Units } from './units';
 
@@ -36,16 +34,7 @@ describe('Units', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.removeItem('cadre.language');
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withInterceptors([problemInterceptor])),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideI18n(),
-      ],
-    });
-    backend = TestBed.inject(HttpTestingController);
+    backend = configureApiTestBed(provideNoopAnimations());
   });
   afterEach(() => backend.verify());
 

@@ -28,10 +28,10 @@ export type RolesDialogResult = { readonly outcome: 'saved'; readonly user: User
       <cadre-role-picker [formControl]="roles" [legend]="text.roles" />
       <p class="hint">{{ text.rolesHint }}</p>
       @if (conflict(); as conflict) {
-        <p class="conflict" role="alert">{{ conflict }}</p>
+        <p class="alert" role="alert">{{ conflict }}</p>
       }
       @for (message of serverMessages(); track message) {
-        <p class="conflict" role="alert">{{ message }}</p>
+        <p class="alert" role="alert">{{ message }}</p>
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">

@@ -11,9 +11,9 @@ import { CreateUserRequestSchema, UpdateUserRequestSchema, type User } from '@ca
 import { catchError, map, of, type Observable } from 'rxjs';
 import { AuthSession } from '../../core/auth/auth-session';
 import { describeControlErrors, schemaValidator } from '../../core/forms/schema-validator';
-import { applyServerErrors } from '../../core/forms/server-errors';
+import { showSubmitFailure } from '../../core/forms/server-errors';
 import { problemCodeOf } from '../../core/http/api-error';
-import { describeFailure, type FailureDescription } from '../../core/http/describe-failure';
+import type { FailureDescription } from '../../core/http/describe-failure';
 import { I18n } from '../../core/i18n/i18n';
 import { buildUnitTree, listInTreeOrder } from '../units/unit-tree';
 import { UnitsApi, type UnitWithVersion } from '../units/units-api';
@@ -108,8 +108,8 @@ export class UserFormDialog {
         this.busy.set(false);
         if (problemCodeOf(error) === 'version_conflict') {
           this.dialogRef.close({ outcome: 'conflict' });
-        } else if (!applyServerErrors(this.form, error)) {
-          this.failure.set(describeFailure(error, this.messages()));
+        } else {
+          showSubmitFailure(this.form, error, this.failure, this.messages());
         }
       },
     });

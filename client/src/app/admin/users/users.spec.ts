@@ -1,5 +1,4 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -13,10 +12,9 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import type { Role, User } from '@cadre/shared-models';
+import { configureApiTestBed } from '../../../testing/api-test-bed';
 import { aMe, aProblem, signIn } from '../../../testing/me';
 import { provideViewport } from '../../../testing/viewport';
-import { problemInterceptor } from '../../core/http/problem-interceptor';
-import { provideI18n } from '../../core/i18n/provide-i18n';
 import { Users } from './users';
 
 function aUser(overrides: Partial<User> = {}): User {
@@ -44,18 +42,7 @@ describe('Users', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    localStorage.removeItem('cadre.language');
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([problemInterceptor])),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideI18n(),
-        provideViewport(false),
-      ],
-    });
-    backend = TestBed.inject(HttpTestingController);
+    backend = configureApiTestBed(provideRouter([]), provideNoopAnimations(), provideViewport(false));
   });
   afterEach(() => backend.verify());
 
@@ -98,6 +85,14 @@ describe('Users', () => {
   /** The dialog's own alerts (conflict and server messages), not Material widgets. */
   function alerts(selector: string): string[] {
     return Array.from(document.querySelectorAll(`${selector} [role=alert]`), (node) => node.textContent?.trim() ?? '');
+  }
+
+  /** Opens the roles dialog from the person's row, ticks 干部 and saves; the request is left to the test. */
+  async function grantCadreRoleTo(name: string): Promise<void> {
+    await (await rowMenu(name)).clickItem({ text: '分配角色' });
+    const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-roles-dialog)' }));
+    await (await dialog.getHarness(MatCheckboxHarness.with({ label: '干部' }))).check();
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
   }
 
   async function menuItems(menu: MatMenuHarness): Promise<string[]> {
@@ -235,10 +230,7 @@ describe('Users', () => {
   it('shows the server’s reason when it refuses a grant', async () => {
     await render(['security_admin']);
 
-    await (await rowMenu('王芳')).clickItem({ text: '分配角色' });
-    const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-roles-dialog)' }));
-    await (await dialog.getHarness(MatCheckboxHarness.with({ label: '干部' }))).check();
-    await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
+    await grantCadreRoleTo('王芳');
     backend
       .expectOne({ method: 'PUT', url: '/api/users/65b000000000000000000001/roles' })
       .flush(aProblem(400, 'validation_failed', { errors: [{ path: 'body.roles', message: '该账户已有未完成的容错纠错案件' }] }), {
@@ -253,10 +245,7 @@ describe('Users', () => {
   it('says 已被他人修改，请刷新 and reloads when the account changed meanwhile', async () => {
     await render(['security_admin']);
 
-    await (await rowMenu('王芳')).clickItem({ text: '分配角色' });
-    const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-roles-dialog)' }));
-    await (await dialog.getHarness(MatCheckboxHarness.with({ label: '干部' }))).check();
-    await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
+    await grantCadreRoleTo('王芳');
     backend
       .expectOne({ method: 'PUT', url: '/api/users/65b000000000000000000001/roles' })
       .flush(aProblem(409, 'version_conflict'), { status: 409, statusText: 'Conflict' });

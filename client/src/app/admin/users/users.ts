@@ -8,8 +8,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { User, UserList } from '@cadre/shared-models';
@@ -32,6 +31,7 @@ import { FailureNotice } from '../../core/http/failure-notice';
 import { I18n } from '../../core/i18n/i18n';
 import { HANDSET_QUERY } from '../../core/shell/shell';
 import { providePaginatorI18n } from '../../core/i18n/provide-paginator-i18n';
+import { PagedTableCard } from '../../core/layout/paged-table-card';
 import { OneTimePasswordDialog, type OneTimePasswordDialogData } from './one-time-password-dialog';
 import { RolesDialog, type RolesDialogResult } from './roles-dialog';
 import { UserFormDialog, type UserFormDialogData, type UserFormDialogResult } from './user-form-dialog';
@@ -54,10 +54,9 @@ type ListState =
     MatFormFieldModule,
     MatInputModule,
     MatMenuModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatTableModule,
     FailureNotice,
+    PagedTableCard,
   ],
   providers: [providePaginatorI18n()],
   templateUrl: './users.html',

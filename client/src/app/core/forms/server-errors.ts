@@ -1,5 +1,8 @@
-import type { FormGroup } from '@angular/forms';
+import type { WritableSignal } from '@angular/core';
+import type { AbstractControl, FormGroup } from '@angular/forms';
 import { ApiError } from '../http/api-error';
+import { describeFailure, type FailureDescription } from '../http/describe-failure';
+import type { Messages } from '../i18n/messages';
 
 /** The API names request body fields `body.<field>` in a problem's `errors`. */
 const BODY_PREFIX = 'body.';
@@ -26,4 +29,26 @@ export function applyServerErrors(form: FormGroup, error: unknown): boolean {
     applied = true;
   }
   return applied;
+}
+
+/**
+ * Shows why the API refused a form: on the fields its problem names, or else as a whole in
+ * `failure`.
+ */
+export function showSubmitFailure(
+  form: FormGroup,
+  error: unknown,
+  failure: WritableSignal<FailureDescription | null>,
+  messages: Messages,
+): void {
+  if (!applyServerErrors(form, error)) failure.set(describeFailure(error, messages));
+}
+
+/**
+ * Puts the server's verdict on one field (a wrong password, a wrong code) under it, shown at
+ * once rather than after the user leaves the field again.
+ */
+export function setServerError(control: AbstractControl, message: string): void {
+  control.setErrors({ server: [message] });
+  control.markAsTouched();
 }
