@@ -57,6 +57,8 @@ export default defineConfig({
         EMBEDDED_DB_PORT: String(databasePort),
         DATA_ENCRYPTION_KEY: dataKey,
         LOG_LEVEL: 'warn',
+        // Every journey signs in from the one loopback address; the limit itself has API specs.
+        AUTH_RATE_LIMIT_MAX: '1000',
       },
     },
     {
@@ -76,6 +78,7 @@ export default defineConfig({
         DATA_ENCRYPTION_KEY: dataKey,
         DEMO_DATA: 'false',
         LOG_LEVEL: 'warn',
+        AUTH_RATE_LIMIT_MAX: '1000',
       },
     },
   ],
