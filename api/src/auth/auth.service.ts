@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
-import { listPermissions, maskIdNumber, type Me, type Role, type SessionStage } from '@cadre/shared-models';
+import { listPermissions, type Me, type Role, type SessionStage } from '@cadre/shared-models';
 import { UserModel, type UserDocument } from '../users/user.model.js';
 import { AppError } from '../platform/errors.js';
 import { dataCipher } from '../platform/data-cipher.js';
@@ -12,7 +12,6 @@ import { endAllSessionsOf, setSessionStage, startSession } from './session.servi
 import { buildOtpauthUri, generateTotpSecret, matchTotp } from './totp.js';
 
 const TOTP_ISSUER = '江北区干部能力现代化平台';
-const RESIDENT_ID_NUMBER = /^(\d{17}[\dXx]|\d{15})$/;
 
 function hashRecoveryCode(code: string): string {
   return createHash('sha256').update(code.trim().toLowerCase()).digest('hex');
@@ -80,9 +79,8 @@ export async function login(req: Request, res: Response, settings: AuthSettings,
   const user = await UserModel.findOne({ username: username.toLowerCase() }).lean<UserDocument>();
   if (!user) {
     await spendVerificationTime(password);
-    // People used to signing in with their ID number type it here; the audit keeps it masked (security.md 17).
-    const tried = RESIDENT_ID_NUMBER.test(username) ? maskIdNumber(username) : username;
-    await recordAudit(req, { action: 'auth.login', result: 'failure', username: tried, detail: { reason: 'unknown_user' } });
+    // An ID number typed as the username is masked by recordAudit itself (security.md 17).
+    await recordAudit(req, { action: 'auth.login', result: 'failure', username, detail: { reason: 'unknown_user' } });
     throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
   }
   const audit = { action: 'auth.login', username: user.username, userId: String(user._id), objectType: 'user', objectId: String(user._id) };

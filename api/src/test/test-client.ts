@@ -1,11 +1,14 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import type { Role } from '@cadre/shared-models';
+import { loadConfig } from '../config.js';
 import { createUser } from '../users/user.service.js';
 import { dataCipher } from '../platform/data-cipher.js';
 import { computeTotp, currentTotpStep, generateTotpSecret } from '../auth/totp.js';
 
 export const GOOD_PASSWORD = 'Jiangbei#2026ok';
+/** The roles the default configuration makes enrol a second factor. */
+const TOTP_REQUIRED_BY_DEFAULT = loadConfig({}).TOTP_REQUIRED_ROLES;
 
 export interface TestAccount {
   id: string;
@@ -88,7 +91,7 @@ export class TestClient {
 
 /** A signed-in client for a new account with the given roles; TOTP enrolled whenever the roles require it. */
 export async function signedInAs(app: Express, roles: Role[], links: { unitId?: string | null; cadreId?: string | null } = {}) {
-  const needsTotp = roles.some((r) => ['sys_admin', 'security_admin', 'audit_admin', 'org_admin', 'assessor'].includes(r));
+  const needsTotp = roles.some((r) => TOTP_REQUIRED_BY_DEFAULT.includes(r));
   const account = await anAccount({ roles, ...links, totp: needsTotp });
   const client = await new TestClient(app).signIn(account);
   return { client, account };

@@ -2,6 +2,8 @@ import type { Request } from 'express';
 import { Types } from 'mongoose';
 import type { UnitCreateRequest, UnitUpdateRequest } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
+import { assertVersion, updateVersioned } from '../db/versioned-update.js';
+import { describeChanges } from '../audit/audit-changes.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel, type UnitDocument } from './unit.model.js';
@@ -73,24 +75,18 @@ export async function updateUnit(req: Request, id: string, input: UnitUpdateRequ
   const { version, parentId, ...fields } = input;
   if (fields.code) await assertCodeFree(fields.code, id);
   const changes: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  // A move or a retype rewrites other documents first; a stale save must not get that far.
+  assertVersion(before.__v, version, '单位');
   if (parentId && parentId !== String(before.parentId)) {
     if (!before.parentId) throw new AppError(400, 'validation_failed', '根单位不能移动', [{ path: 'body.parentId', message: '根单位不能移动' }]);
-    if (before.__v !== version) throw new AppError(409, 'version_conflict', '该单位已被他人修改，请刷新后重试');
     const parent = await loadUnit(parentId, 'body.parentId');
     await moveSubtree(before, parent);
     changes['parentId'] = parent._id;
     changes['ancestorIds'] = [...parent.ancestorIds, parent._id];
   }
   if (changes['type']) await CadreModel.updateMany({ unitId: before._id }, { $set: { unitType: changes['type'] } });
-  const updated = await UnitModel.findOneAndUpdate({ _id: id, __v: version }, { $set: changes, $inc: { __v: 1 } }, { returnDocument: 'after', lean: true });
-  if (!updated) throw new AppError(409, 'version_conflict', '该单位已被他人修改，请刷新后重试');
-  const after = toUnit(updated as unknown as UnitRecord);
-  const beforeView = toUnit(before) as Record<string, unknown>;
-  const diff = Object.fromEntries(
-    Object.keys(changes)
-      .filter((k) => k in beforeView)
-      .map((k) => [k, { before: beforeView[k], after: (after as Record<string, unknown>)[k] }]),
-  );
+  const after = toUnit(await updateVersioned<UnitRecord>(UnitModel as never, id, version, changes, '单位'));
+  const diff = describeChanges(toUnit(before), after, Object.keys(changes));
   await recordAudit(req, { action: 'unit.update', result: 'success', objectType: 'unit', objectId: id, detail: { changes: diff } });
   return after;
 }

@@ -2,6 +2,8 @@ import type { Request } from 'express';
 import mongoose from 'mongoose';
 import { explainRoleConflict, type Role, type User, type UserList } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
+import { updateVersioned } from '../db/versioned-update.js';
+import { describeChanges } from '../audit/audit-changes.js';
 import { startsWithPattern } from '../platform/text-pattern.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { generateOneTimePassword, hashPassword } from '../auth/password-hashing.js';
@@ -100,24 +102,8 @@ export async function createUser(req: Request | null, input: NewUser): Promise<{
   return { user, oneTimePassword };
 }
 
-/** Applies `changes` only if the caller saw the current version; otherwise 409 with the current state. */
-async function updateVersioned(id: string, version: number, changes: Record<string, unknown>): Promise<UserDocument> {
-  const updated = await UserModel.findOneAndUpdate(
-    { _id: id, __v: version },
-    { $set: changes, $inc: { __v: 1 } },
-    { returnDocument: 'after', lean: true },
-  );
-  if (updated) return updated as unknown as UserDocument;
-  const current = await loadUser(id);
-  throw new AppError(409, 'version_conflict', `该用户已被他人修改（当前版本 ${current.__v}），请刷新后重试`);
-}
-
-function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { before: unknown; after: unknown }> {
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { before: before[key], after: after[key] };
-  }
-  return changes;
+function updateUserVersioned(id: string, version: number, changes: Record<string, unknown>): Promise<UserDocument> {
+  return updateVersioned<UserDocument>(UserModel as never, id, version, changes, '用户');
 }
 
 export async function updateUser(
@@ -129,8 +115,8 @@ export async function updateUser(
   await assertLinksExist(input.unitId, input.cadreId);
   const { version, ...changes } = input;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-  const after = toUser(await updateVersioned(id, version, defined));
-  await recordAudit(req, { action: 'user.update', result: 'success', objectType: 'user', objectId: id, detail: { changes: diff(before, defined) } });
+  const after = toUser(await updateUserVersioned(id, version, defined));
+  await recordAudit(req, { action: 'user.update', result: 'success', objectType: 'user', objectId: id, detail: { changes: describeChanges(before, defined, Object.keys(defined)) } });
   return after;
 }
 
@@ -139,7 +125,7 @@ export async function grantRoles(req: Request | null, id: string, version: numbe
   if (conflict) throw new AppError(400, 'validation_failed', conflict, [{ path: 'body.roles', message: conflict }]);
   const before = toUser(await loadUser(id));
   if (req?.auth?.user.id === id) throw new AppError(403, 'forbidden', '不能修改自己的角色');
-  const after = toUser(await updateVersioned(id, version, { roles }));
+  const after = toUser(await updateUserVersioned(id, version, { roles }));
   // Sessions carry no roles (they are read per request), but a narrowed account should sign in afresh.
   await endAllSessionsOf(id);
   await recordAudit(req, {
@@ -159,7 +145,7 @@ export async function changeAccountState(req: Request | null, id: string, action
   if (req?.auth?.user.id === id && action === 'disable') throw new AppError(403, 'forbidden', '不能停用自己的账户');
   const changes =
     action === 'disable' ? { disabled: true } : action === 'enable' ? { disabled: false } : { lockedUntil: null, failedLoginTimes: [] };
-  const after = toUser(await updateVersioned(id, current.__v, changes));
+  const after = toUser(await updateUserVersioned(id, current.__v, changes));
   if (action === 'disable') await endAllSessionsOf(id);
   await recordAudit(req, { action: `user.${action}`, result: 'success', objectType: 'user', objectId: id });
   return after;
@@ -168,7 +154,7 @@ export async function changeAccountState(req: Request | null, id: string, action
 export async function resetPassword(req: Request | null, id: string, password?: string): Promise<{ oneTimePassword: string | null }> {
   const current = await loadUser(id);
   const oneTimePassword = password ? null : generateOneTimePassword();
-  await updateVersioned(id, current.__v, {
+  await updateUserVersioned(id, current.__v, {
     passwordHash: await hashPassword(password ?? oneTimePassword!),
     passwordChangedAt: new Date(),
     mustChangePassword: !password,
