@@ -1,4 +1,4 @@
-import { CadreModel } from '../cadres/cadre.model.js';
+import { CadreModel, CadrePhotoModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { DistrictModel } from '../district/district.model.js';
 import { UserModel } from '../users/user.model.js';
@@ -7,7 +7,7 @@ import { RateLimitHitModel } from '../platform/rate-limit-store.js';
 import { AuditChainAnchorModel, AuditModel } from '../audit/audit.model.js';
 
 /** Every model, so indexes are created explicitly at start (autoIndex is off). */
-export const ALL_MODELS = [UnitModel, CadreModel, DistrictModel, UserModel, SessionModel, RateLimitHitModel, AuditModel, AuditChainAnchorModel] as const;
+export const ALL_MODELS = [UnitModel, CadreModel, CadrePhotoModel, DistrictModel, UserModel, SessionModel, RateLimitHitModel, AuditModel, AuditChainAnchorModel] as const;
 
 export async function ensureIndexes(): Promise<void> {
   for (const model of ALL_MODELS) await model.createIndexes();

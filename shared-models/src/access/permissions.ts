@@ -11,6 +11,13 @@ export const ACTIONS = [
   'unit:write',
   'cadre:read',
   'cadre:reveal_id',
+  'cadre:write',
+  'cadre:import',
+  'cadre:export',
+  'ledger:read',
+  'correction:submit',
+  'correction:read',
+  'correction:review',
   'user:read',
   'user:create',
   'user:update',
@@ -24,10 +31,18 @@ export type Action = (typeof ACTIONS)[number];
 /** The role → action table: the server checks it on every route, the client only hides by it. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   // Only the organization department may see a full ID number; everyone else sees it masked.
-  org_admin: ['district:read', 'stats:read', 'unit:read', 'unit:write', 'cadre:read', 'cadre:reveal_id'],
-  assessor: ['district:read', 'stats:read', 'unit:read', 'cadre:read'],
-  unit_manager: ['district:read', 'stats:read', 'unit:read', 'cadre:read'],
-  cadre: ['district:read', 'unit:read', 'cadre:read'],
+  org_admin: [
+    'district:read', 'stats:read', 'unit:read', 'unit:write', 'cadre:read', 'cadre:reveal_id', 'cadre:write',
+    'cadre:import', 'cadre:export', 'ledger:read', 'correction:read', 'correction:review',
+  ],
+  assessor: ['district:read', 'stats:read', 'unit:read', 'cadre:read', 'ledger:read'],
+  // 责任部门 keep the records of their own subtree: edit, import, export, and rule on corrections.
+  unit_manager: [
+    'district:read', 'stats:read', 'unit:read', 'cadre:read', 'cadre:write', 'cadre:import', 'cadre:export',
+    'ledger:read', 'correction:read', 'correction:review',
+  ],
+  // A cadre reads their own record and asks for corrections; they never edit it directly.
+  cadre: ['district:read', 'unit:read', 'cadre:read', 'correction:submit', 'correction:read'],
   reviewer: ['district:read', 'unit:read'],
   // sys_admin manages accounts and configuration: no personnel data, no audit log.
   sys_admin: ['district:read', 'unit:read', 'user:read', 'user:create', 'user:update'],

@@ -1,4 +1,8 @@
 import type { Messages } from './messages';
+import { LEDGER_EN } from '../../ledger/ledger.messages';
+import { PORTRAIT_EN } from '../../cadres/portrait.messages';
+import { IMPORTS_EN } from '../../imports/imports.messages';
+import { CORRECTIONS_EN } from '../../corrections/corrections.messages';
 
 export const MESSAGES_EN: Messages = {
   shell: {
@@ -290,4 +294,8 @@ export const MESSAGES_EN: Messages = {
     '51-55岁': '51–55',
     '56岁及以上': '56 and over',
   },
+  ledger: LEDGER_EN,
+  portrait: PORTRAIT_EN,
+  imports: IMPORTS_EN,
+  corrections: CORRECTIONS_EN,
 };

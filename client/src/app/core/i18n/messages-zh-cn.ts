@@ -1,4 +1,8 @@
 import { AGE_BANDS, ROLE_LABELS, UNIT_TYPE_LABELS, type AgeBand } from '@cadre/shared-models';
+import { LEDGER_ZH_CN } from '../../ledger/ledger.messages';
+import { PORTRAIT_ZH_CN } from '../../cadres/portrait.messages';
+import { IMPORTS_ZH_CN } from '../../imports/imports.messages';
+import { CORRECTIONS_ZH_CN } from '../../corrections/corrections.messages';
 import type { Messages } from './messages';
 
 export const MESSAGES_ZH_CN: Messages = {
@@ -268,4 +272,8 @@ export const MESSAGES_ZH_CN: Messages = {
   unitTypes: UNIT_TYPE_LABELS,
   // The shared age bands are already the Chinese labels the department reports in.
   ageBands: Object.fromEntries(AGE_BANDS.map((band) => [band, band])) as Record<AgeBand, string>,
+  ledger: LEDGER_ZH_CN,
+  portrait: PORTRAIT_ZH_CN,
+  imports: IMPORTS_ZH_CN,
+  corrections: CORRECTIONS_ZH_CN,
 };

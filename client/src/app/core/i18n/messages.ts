@@ -1,4 +1,8 @@
 import type { AUDIT_RESULTS, AgeBand, Role, UnitType } from '@cadre/shared-models';
+import type { LedgerMessages } from '../../ledger/ledger.messages';
+import type { PortraitMessages } from '../../cadres/portrait.messages';
+import type { ImportsMessages } from '../../imports/imports.messages';
+import type { CorrectionsMessages } from '../../corrections/corrections.messages';
 
 /** Languages the interface is offered in; the value doubles as the Angular locale id. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -269,6 +273,10 @@ export interface Messages {
     readonly emptyRange: string;
     range(first: number, last: number, length: number): string;
   };
+  readonly ledger: LedgerMessages;
+  readonly portrait: PortraitMessages;
+  readonly imports: ImportsMessages;
+  readonly corrections: CorrectionsMessages;
   readonly unitTypes: Readonly<Record<UnitType, string>>;
   readonly ageBands: Readonly<Record<AgeBand, string>>;
 }

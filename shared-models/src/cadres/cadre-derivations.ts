@@ -1,0 +1,146 @@
+import type { ResumeEntry } from '../lrmx/lrmx-resume.js';
+import { computeAgeInYears } from '../stats/cadre-distribution.js';
+import { EDUCATION_LEVELS, type Cadre } from './cadre.js';
+import type {
+  AnnualAssessmentEntry,
+  CommendationEntry,
+  DerivedTag,
+  EducationRow,
+  PoliticalStatus,
+} from './cadre-record.js';
+
+/** Every tag the platform derives, in the order the portrait shows them. */
+export const DERIVED_TAGS = [
+  '年轻干部',
+  '女干部',
+  '少数民族干部',
+  '党外干部',
+  '研究生学历',
+  '基层经历',
+  '企业经历',
+  '近三年考核优秀',
+  '受过处分',
+  '任现职满五年',
+  '聘任制公务员',
+  '挂职干部',
+] as const;
+export type DerivedTagName = (typeof DERIVED_TAGS)[number];
+
+export interface Highest {
+  education: Cadre['education'];
+  degree: Cadre['degree'];
+  school: string;
+}
+
+const DEGREE_ORDER = ['博士', '硕士', '学士', '无'] as const;
+
+/** 最高学历: the higher of the two education rows, 全日制 winning a tie; its degree and school. */
+export function highestEducation(fullTime: EducationRow, inService: EducationRow): Highest {
+  const rank = (row: EducationRow) => (row.education === null ? EDUCATION_LEVELS.length : EDUCATION_LEVELS.indexOf(row.education));
+  const best = rank(inService) < rank(fullTime) ? inService : fullTime;
+  const degree = [fullTime.degree, inService.degree]
+    .filter((d): d is NonNullable<typeof d> => d !== null)
+    .sort((a, b) => DEGREE_ORDER.indexOf(a) - DEGREE_ORDER.indexOf(b))[0];
+  return {
+    education: best.education ?? '高中及以下',
+    degree: degree ?? '无',
+    school: best.educationSchool,
+  };
+}
+
+/** 政治面貌 for the ledger: a join month without another party means CPC membership. */
+export function politicalStatusOf(record: { partyJoinMonth: string | null; otherParty: string | null }): PoliticalStatus {
+  if (record.otherParty === '无党派人士') return '无党派人士';
+  if (record.otherParty !== null) return '民主党派';
+  return record.partyJoinMonth !== null ? '中共党员' : '群众';
+}
+
+/** The facts the tag rules read. */
+export interface TagSource {
+  sex: Cadre['sex'];
+  birthMonth: string;
+  ethnicity: string;
+  partyJoinMonth: string | null;
+  otherParty: string | null;
+  education: Cadre['education'];
+  postLevel: Cadre['postLevel'];
+  postStartMonth: string;
+  appointmentType: Cadre['appointmentType'];
+  unitName: string;
+  unitType: string;
+  positions: readonly ResumeEntry[];
+  commendations: readonly CommendationEntry[];
+  annualAssessments: readonly AnnualAssessmentEntry[];
+}
+
+/** The age limit of 年轻干部 at each level, as 组织部门 commonly set it. */
+const YOUNG_CADRE_MAX_AGE: Record<Cadre['postLevel'], number> = {
+  县处级正职: 45,
+  县处级副职: 40,
+  乡科级正职: 35,
+  乡科级副职: 35,
+  非领导职务: 35,
+};
+
+const GRASSROOTS = /街道|镇|乡|村|社区/;
+const ENTERPRISE = /公司|集团|企业|厂/;
+const GRASSROOTS_UNIT_TYPES = new Set(['street', 'town']);
+
+function dotted(month: string): string {
+  return month.replace('-', '.');
+}
+
+function period(entry: { start: string; end: string | null; text: string }): string {
+  return `${dotted(entry.start)}—${entry.end === null ? '至今' : dotted(entry.end)} ${entry.text}`;
+}
+
+function firstPosition(positions: readonly ResumeEntry[], pattern: RegExp) {
+  for (const entry of positions) {
+    if (pattern.test(entry.text)) return entry;
+    const sub = entry.subEntries?.find((s) => pattern.test(s.text));
+    if (sub) return sub;
+  }
+  return undefined;
+}
+
+function monthsBetween(fromMonth: string, on: Date): number {
+  const [year, month] = fromMonth.split('-').map(Number) as [number, number];
+  return (on.getUTCFullYear() - year) * 12 + (on.getUTCMonth() + 1 - month);
+}
+
+/**
+ * The tags a record earns, each with the fact behind it, so the portrait can show why and the
+ * ledger can filter by them. Pure: the same record and date give the same tags.
+ */
+export function deriveTags(source: TagSource, asOf: Date): DerivedTag[] {
+  const tags: DerivedTag[] = [];
+  const add = (tag: DerivedTagName, evidence: string) => tags.push({ tag, evidence });
+
+  const age = computeAgeInYears(source.birthMonth, asOf);
+  const youngLimit = YOUNG_CADRE_MAX_AGE[source.postLevel];
+  if (age <= youngLimit) add('年轻干部', `${age} 岁，${source.postLevel}（${youngLimit} 岁及以下）`);
+  if (source.sex === '女') add('女干部', '性别：女');
+  if (source.ethnicity !== '汉族') add('少数民族干部', `民族：${source.ethnicity}`);
+  const status = politicalStatusOf(source);
+  if (status !== '中共党员') add('党外干部', `政治面貌：${source.otherParty ?? status}`);
+  if (source.education === '研究生') add('研究生学历', '最高学历：研究生');
+
+  const grassroots = firstPosition(source.positions, GRASSROOTS);
+  if (grassroots) add('基层经历', period(grassroots));
+  else if (GRASSROOTS_UNIT_TYPES.has(source.unitType)) add('基层经历', `现任职单位：${source.unitName}`);
+  const enterprise = firstPosition(source.positions, ENTERPRISE);
+  if (enterprise) add('企业经历', period(enterprise));
+  else if (source.unitType === 'state_enterprise') add('企业经历', `现任职单位：${source.unitName}`);
+
+  const recentExcellent = source.annualAssessments
+    .filter((a) => a.grade === '优秀' && a.year >= asOf.getUTCFullYear() - 3)
+    .sort((a, b) => b.year - a.year)[0];
+  if (recentExcellent) add('近三年考核优秀', `${recentExcellent.year} 年度考核 优秀`);
+  const sanction = source.commendations.find((c) => c.kind === 'sanction');
+  if (sanction) add('受过处分', sanction.month ? `${dotted(sanction.month)} ${sanction.text}` : sanction.text);
+
+  if (monthsBetween(source.postStartMonth, asOf) >= 60) add('任现职满五年', `${dotted(source.postStartMonth)} 起任现职`);
+  if (source.appointmentType === '聘任制') add('聘任制公务员', '任用方式：聘任制');
+  if (source.appointmentType === '挂职') add('挂职干部', '任用方式：挂职');
+  return tags;
+}
