@@ -5,9 +5,10 @@ import { UserModel } from '../users/user.model.js';
 import { SessionModel } from '../auth/session.model.js';
 import { RateLimitHitModel } from '../platform/rate-limit-store.js';
 import { AuditChainAnchorModel, AuditModel } from '../audit/audit.model.js';
+import { CounterModel, LedgerChangeModel } from '../ledger/ledger-changes.js';
 
 /** Every model, so indexes are created explicitly at start (autoIndex is off). */
-export const ALL_MODELS = [UnitModel, CadreModel, CadrePhotoModel, DistrictModel, UserModel, SessionModel, RateLimitHitModel, AuditModel, AuditChainAnchorModel] as const;
+export const ALL_MODELS = [UnitModel, CadreModel, CadrePhotoModel, DistrictModel, UserModel, SessionModel, RateLimitHitModel, AuditModel, AuditChainAnchorModel, CounterModel, LedgerChangeModel] as const;
 
 export async function ensureIndexes(): Promise<void> {
   for (const model of ALL_MODELS) await model.createIndexes();

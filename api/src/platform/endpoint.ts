@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z, type ZodType } from 'zod';
 import { AppError, fieldErrorsFromZod } from './errors.js';
 import { isAllowed, ProblemSchema, type Action, type SessionStage } from '@cadre/shared-models';
@@ -13,6 +13,27 @@ export interface EndpointContext<Q, P, B> {
   body: B;
   req: Request;
   res: Response;
+  /** The uploaded file of an endpoint declaring `upload`: its bytes and the type they were recognised as. */
+  upload: UploadedFile | undefined;
+}
+
+export interface UploadedFile {
+  bytes: Buffer;
+  kind: string;
+}
+
+/**
+ * A binary upload instead of a JSON body (security.md 25). The size is capped while reading
+ * (413), and the type is decided by the bytes, never by the name or the declared content type.
+ */
+export interface UploadSpec {
+  maxBytes: number;
+  /** What the endpoint takes, for the message when the bytes are something else. */
+  expected: string;
+  /** Content types documented in the OpenAPI description. */
+  contentTypes: readonly string[];
+  /** The kind of file the bytes are, or null to refuse them. */
+  sniff(bytes: Buffer): string | null;
 }
 
 /**
@@ -34,6 +55,7 @@ export interface EndpointDefinition<Q, P, B> {
   query?: ZodType<Q>;
   params?: ZodType<P>;
   body?: ZodType<B>;
+  upload?: UploadSpec;
   /** Status and schema of the success response; omit the schema for a stream or file. */
   success: { status: number; description: string; schema?: ZodType; contentType?: string };
   handler(ctx: EndpointContext<Q, P, B>): unknown;
@@ -52,6 +74,16 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: str
     throw new AppError(400, 'validation_failed', `${where} 校验未通过`, fieldErrorsFromZod(result.error, where));
   }
   return result.data;
+}
+
+function readUpload(spec: UploadSpec, body: unknown): UploadedFile {
+  // A JSON or form request has been parsed by the body parsers before this route: it is not a file.
+  if (!Buffer.isBuffer(body) || body.length === 0) {
+    throw new AppError(400, 'file_required', `请上传${spec.expected}`);
+  }
+  const kind = spec.sniff(body);
+  if (kind === null) throw new AppError(400, 'unsupported_file_type', `文件内容不是${spec.expected}`);
+  return { bytes: body, kind };
 }
 
 const STAGE_MESSAGES: Record<SessionStage, string> = {
@@ -78,14 +110,20 @@ export class ApiBuilder {
 
   add<Q = undefined, P = undefined, B = undefined>(def: EndpointDefinition<Q, P, B>): void {
     this.document(def);
-    this.router[def.method](def.path, async (req, res) => {
-      await this.authorize(def, req);
+    const { upload } = def;
+    const handlers: RequestHandler[] = upload
+      ? // Authorize before reading the upload: an unauthorized caller must not make the server buffer megabytes.
+        [(req, _res, next) => void this.authorize(def, req).then(() => next(), next), express.raw({ type: () => true, limit: upload.maxBytes })]
+      : [];
+    this.router[def.method](def.path, ...handlers, async (req, res) => {
+      if (!upload) await this.authorize(def, req);
       const ctx: EndpointContext<Q, P, B> = {
         query: parsePart(def.query, req.query, 'query'),
         params: parsePart(def.params, req.params, 'params'),
-        body: parsePart(def.body, req.body ?? {}, 'body'),
+        body: upload ? (undefined as B) : parsePart(def.body, req.body ?? {}, 'body'),
         req,
         res,
+        upload: upload ? readUpload(upload, req.body) : undefined,
       };
       const result = await def.handler(ctx);
       if (res.headersSent) return;
@@ -122,6 +160,14 @@ export class ApiBuilder {
     if (def.query) request.query = def.query as unknown as z.ZodObject;
     if (def.params) request.params = def.params as unknown as z.ZodObject;
     if (def.body) request.body = { content: { 'application/json': { schema: def.body } }, required: true };
+    if (def.upload) {
+      const binary = z.string().meta({ format: 'binary' });
+      request.body = {
+        description: `${def.upload.expected}, at most ${def.upload.maxBytes} bytes; the type is checked by its content`,
+        content: Object.fromEntries(def.upload.contentTypes.map((type) => [type, { schema: binary }])),
+        required: true,
+      };
+    }
     const { success } = def;
     this.registry.registerPath({
       method: def.method,

@@ -14,6 +14,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: FieldError[],
+    /** Extra members of the problem, e.g. `current` on a version conflict. */
+    readonly extensions?: { current?: unknown },
   ) {
     super(message);
   }
@@ -57,9 +59,10 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   let code = 'internal_error';
   let detail: string | undefined;
   let errors: FieldError[] | undefined;
+  let extensions: AppError['extensions'];
 
   if (err instanceof AppError) {
-    ({ status, code } = err);
+    ({ status, code, extensions } = err);
     detail = err.message;
     errors = err.errors;
   } else if (err instanceof ZodError) {
@@ -73,6 +76,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   } else if ((err as { type?: string }).type === 'entity.too.large') {
     status = 413;
     code = 'payload_too_large';
+    detail = '上传内容超过大小上限';
   } else if (isMongoUnavailable(err)) {
     status = 503;
     code = 'database_unavailable';
@@ -93,6 +97,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     requestId,
     ...(detail ? { detail } : {}),
     ...(errors ? { errors } : {}),
+    ...extensions,
   };
   res.status(status).type('application/problem+json').json(problem);
 };

@@ -13,6 +13,7 @@ export const ProblemSchema = z.object({
     .array(z.object({ path: z.string(), message: z.string() }))
     .optional()
     .describe('field-level validation messages'),
+  current: z.unknown().optional().describe('on 409 version_conflict: the resource as it now stands'),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
