@@ -22,9 +22,12 @@ import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerUserRoutes } from './users/user.routes.js';
 import { registerUnitRoutes } from './units/unit.routes.js';
 import { registerCadreRoutes } from './cadres/cadre.routes.js';
+import { registerCorrectionRoutes } from './corrections/correction.routes.js';
+import { registerImportRoutes } from './imports/import.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerDistrictRoutes } from './district/district.routes.js';
 import { registerStatsRoutes } from './stats/stats.routes.js';
+import { registerLedgerRoutes } from './ledger/ledger.routes.js';
 
 export interface AppDependencies {
   logger: Logger;
@@ -46,6 +49,9 @@ export function buildApi(database: DatabaseInfo, settings: AuthSettings): ApiBui
   registerUserRoutes(api);
   registerUnitRoutes(api);
   registerCadreRoutes(api);
+  registerLedgerRoutes(api);
+  registerCorrectionRoutes(api);
+  registerImportRoutes(api);
   registerAuditRoutes(api);
   return api;
 }

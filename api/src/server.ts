@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { createDataCipher, loadDataKey, useDataCipher } from './platform/data-cipher.js';
 import { ensureFirstAdmin } from './auth/bootstrap-admin.js';
 import { scheduleAuditRetention } from './audit/audit-retention.js';
+import { LedgerReadModel, useLedgerReadModel } from './ledger/ledger-read-model.js';
 
 async function main(): Promise<void> {
   let config;
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
     await loadDemoDistrictIfEmpty({ cadres: config.DEMO_CADRES, seed: config.DEMO_SEED, logger });
   }
 
+  // Loads every cadre in the background; ledger requests made before it is done wait for it.
+  const ledger = useLedgerReadModel(new LedgerReadModel({ logger }));
+  ledger.start();
+
   const app = createApp({ logger, database: database.info, config, clientDist: config.CLIENT_DIST });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     stopAuditRetention();
+    await ledger.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);

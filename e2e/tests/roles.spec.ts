@@ -7,7 +7,7 @@ const LANDINGS: Array<[RoleName, RegExp, string]> = [
   ['org_admin', /\/$/, '干部队伍概览'],
   ['assessor', /\/$/, '干部队伍概览'],
   ['unit_manager', /\/$/, '干部队伍概览'],
-  ['cadre', /\/cadres\/[0-9a-f]{24}$/, '干部档案'],
+  ['cadre', /\/cadres\/[0-9a-f]{24}$/, '干部画像'],
   ['reviewer', /\/account$/, '账户信息'],
   ['sys_admin', /\/admin\/users$/, '用户管理'],
   ['security_admin', /\/admin\/users$/, '用户管理'],

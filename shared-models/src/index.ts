@@ -20,3 +20,5 @@ export * from './cadres/form-texts.js';
 export * from './ledger/ledger.js';
 export * from './corrections/correction.js';
 export * from './imports/imports.js';
+export * from './lrmx/lrmx-mapping.js';
+export * from './imports/issue-messages.js';

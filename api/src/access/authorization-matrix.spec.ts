@@ -51,6 +51,8 @@ async function call(client: TestClient, op: Operation) {
 describe('authorization matrix: every operation in /api/openapi.json against every role and no session', () => {
   // Enough sign-ins for eight roles must not trip the authentication rate limit.
   const app = createTestApp({ AUTH_RATE_LIMIT_MAX: '1000' });
+  // A walk sends one request per operation (over 50 with issue 4): beyond the default 5 s on a busy machine.
+  const WALK_TIMEOUT_MS = 60_000;
 
   it('declares an access rule from the permission table for every operation', async () => {
     const ops = await readOperations(await new TestClient(app).init());
@@ -73,7 +75,7 @@ describe('authorization matrix: every operation in /api/openapi.json against eve
         expect(res.status).withContext(`${op.method.toUpperCase()} ${op.path}`).toBe(401);
       }
     }
-  });
+  }, WALK_TIMEOUT_MS);
 
   for (const role of ROLES) {
     it(`allows and denies exactly what the table says for ${role}`, async () => {
@@ -93,7 +95,7 @@ describe('authorization matrix: every operation in /api/openapi.json against eve
           expect(res.status).withContext(where).toBe(403);
         }
       }
-    });
+    }, WALK_TIMEOUT_MS);
   }
 
   it('lets every role sign out, after which the session is refused', async () => {

@@ -3,6 +3,7 @@ import type { AuditChainLink } from '../audit/audit.model.js';
 import { createBackup } from '../backup/backup.js';
 import { EXCLUDED_COLLECTIONS } from '../backup/backup-file.js';
 import { restoreBackup } from '../backup/restore.js';
+import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
 import { EXIT_OK, requireStringOption, type Command, type CommandContext } from './command.js';
 
 function printCounts(ctx: CommandContext, collections: Record<string, number>): void {
@@ -65,6 +66,8 @@ export const commands: readonly Command[] = [
       const file = path.resolve(requireStringOption(args, 'in'));
       await ctx.openDatabase();
       const result = await restoreBackup(file);
+      // A server already running on this database (MONGODB_URI) reloads its ledger.
+      await noteAllCadresChanged();
       ctx.print(`restored ${file} (backup of ${result.header.createdAt})`);
       printCounts(ctx, result.collections);
       ctx.print(`audit head: ${formatHead(result.auditHead)}`);

@@ -1,16 +1,25 @@
-import type { Cadre } from '@cadre/shared-models';
-import { chooseSchooling, type Schooling } from './demo-schooling.js';
+import type { Cadre, CadreInputParsed } from '@cadre/shared-models';
+import { DEMOCRATIC_PARTIES } from './career-data.js';
+import { composeCareer, MIN_APPOINTMENT_AGE, staffRankAfter, type CareerPool, type CareerUnit } from './demo-career.js';
+import { composeFamily } from './demo-family.js';
+import { composeMerits } from './demo-merits.js';
 import { composeDemoPerson } from './demo-person.js';
-import { DEMO_MARKER, type DemoUnit, type UnitProfile } from './district-units.js';
+import { chooseExpertise, chooseProfessionalTitle } from './demo-qualifications.js';
+import { chooseSchooling, type Schooling } from './demo-schooling.js';
+import type { DemoUnit, UnitProfile } from './district-units.js';
 import type { IdNumberIssuer } from './id-number-issuer.js';
 import { formatMonthIndex } from './month-index.js';
-import type { SeededRandom, Weighted } from './random.js';
+import { type SeededRandom, WeightedTable } from './random.js';
 
 type PostLevel = Cadre['postLevel'];
 type Rank = Cadre['rank'];
 
-/** A cadre as the generator hands it out: keyed to its unit by code, with a resident ID number. */
-export type DemoCadre = Omit<Cadre, 'id' | 'unitId' | 'idNumberMasked'> & { unitCode: string; idNumber: string };
+/**
+ * A cadre as the generator hands it out: the record as a user would enter it (every field of the
+ * appointment form), keyed to its unit by code, with a resident ID number in the clear. `showcase`
+ * marks the one cadre the demo `cadre` account is linked to.
+ */
+export type DemoCadre = Omit<CadreInputParsed, 'unitId' | 'idNumber'> & { unitCode: string; idNumber: string; showcase: boolean };
 
 /** One position of a unit's establishment, filled by one generated cadre. */
 export type PostSlot =
@@ -36,22 +45,14 @@ const LEADER_AGES: Record<Exclude<PostLevel, '非领导职务'>, readonly [numbe
 };
 
 // Non-leading staff are mostly young or mid-career; by their late fifties most have moved up or retired.
-const STAFF_AGE_BANDS: readonly Weighted<readonly [number, number]>[] = [
+// Women's bands end at their retirement age (the last band is cut short).
+const STAFF_AGE_BANDS = new WeightedTable<readonly [number, number]>([
   [[23, 29], 18], [[30, 34], 16], [[35, 39], 16], [[40, 44], 15], [[45, 49], 15], [[50, 54], 13], [[55, 59], 7],
-];
+]);
 
 // Women below the 县处级 still mostly retire at 55; men and women leaders at 60.
 const FEMALE_STAFF_MAX_AGE = 55;
 const MAX_AGE = 59;
-
-/** Nobody takes up a post of a level before this age, however long ago the post began. */
-const MIN_APPOINTMENT_AGE: Record<PostLevel, number> = {
-  县处级正职: 35,
-  县处级副职: 30,
-  乡科级正职: 27,
-  乡科级副职: 25,
-  非领导职务: 18,
-};
 
 // Team models require some non-Party cadres (党外干部), even among leaders.
 const PARTY_SHARE: Record<PostLevel, number> = {
@@ -62,11 +63,12 @@ const PARTY_SHARE: Record<PostLevel, number> = {
   非领导职务: 0.8,
 };
 
-/** Years of service after which a non-leading civil servant usually holds each rank. */
-const STAFF_RANK_LADDER: ReadonlyArray<readonly [years: number, rank: Rank]> = [
-  [1, '二级科员'], [5, '一级科员'], [9, '四级主任科员'], [13, '三级主任科员'],
-  [18, '二级主任科员'], [24, '一级主任科员'], [30, '四级调研员'], [Infinity, '三级调研员'],
-];
+/**
+ * What non-Party cadres are: leaders outside the CPC are mostly 民主党派 members or 无党派人士 (that
+ * is why they are leaders: team models call for them); most non-Party staff are 群众.
+ */
+const NON_PARTY_LEADERS = new WeightedTable<'democratic' | 'independent' | 'none'>([['democratic', 70], ['independent', 25], ['none', 5]]);
+const NON_PARTY_STAFF = new WeightedTable<'democratic' | 'independent' | 'none'>([['democratic', 20], ['independent', 5], ['none', 75]]);
 
 /** Ranks held alongside a leadership post: the usual one, and the one after long service. */
 const LEADER_RANKS: Record<Exclude<PostLevel, '非领导职务'>, readonly [Rank, Rank, number]> = {
@@ -76,53 +78,111 @@ const LEADER_RANKS: Record<Exclude<PostLevel, '非领导职务'>, readonly [Rank
   乡科级副职: ['四级主任科员', '三级主任科员', 12],
 };
 
+/** Share of graduates since 2005 who joined as 选调生 (selected graduates), starting in a village or community. */
+const SELECTION_GRADUATE_SHARE = 0.12;
+const RESERVE_CADRE_SHARE = 0.15;
+
 /** What every cadre of one generated district shares. */
 export interface DemoRun {
   rng: SeededRandom;
   idNumbers: IdNumberIssuer;
   /** Month index of the reference date: ages are counted and careers end there. */
   asOfMonth: number;
+  /** The district's units, where earlier posts of the 简历 are placed. */
+  pool: CareerPool;
 }
 
-/** A fictional cadre filling `slot` in `unit`, with dates and ranks that agree with each other and with the run's month. */
-export function composeDemoCadre(run: DemoRun, unit: DemoUnit, profile: UnitProfile, slot: PostSlot): DemoCadre {
+/**
+ * A fictional cadre filling `slot` in `unit`, with a full appointment-form record whose dates,
+ * ranks, education, 简历 and assessments agree with each other and with the run's month.
+ * `showcase` gives the one cadre the demo account shows every part of the form.
+ */
+export function composeDemoCadre(run: DemoRun, unit: DemoUnit, place: CareerUnit, slot: PostSlot, showcase = false): DemoCadre {
   const { rng, asOfMonth } = run;
   const { level } = slot;
-  const appointmentType = chooseAppointmentType(rng, profile, level);
+  const { profile } = place;
+  const appointmentType = showcase ? '委任' : chooseAppointmentType(rng, profile, level);
   const sex: Cadre['sex'] = rng.testChance(FEMALE_SHARE[level]) ? '女' : '男';
-  const age = chooseAge(rng, level, sex, appointmentType);
+  // The demo account's cadre is old enough to have studied part-time and moved around.
+  const age = showcase ? rng.nextInt(38, 40) : chooseAge(rng, level, sex, appointmentType);
   const birthMonth = asOfMonth - age * 12 - rng.nextInt(0, 11);
   const category = chooseCategory(rng, level, profile, appointmentType);
-  const schooling = chooseSchooling(rng, { age, postLevel: level, category, appointmentType });
+  const schooling = chooseSchooling(rng, { age, postLevel: level, category, appointmentType, showcase });
   // Graduates start work in the summer they leave school.
-  const workStartMonth = (Math.floor(birthMonth / 12) + schooling.workStartAge) * 12 + 6 + rng.nextInt(0, 2);
-  const postStartMonth = Math.max(
-    workStartMonth,
-    birthMonth + MIN_APPOINTMENT_AGE[level] * 12,
-    asOfMonth - chooseMonthsInPost(rng, level, appointmentType),
-  );
+  const graduationMonth = (Math.floor(birthMonth / 12) + schooling.workStartAge) * 12 + 6;
+  const workStartMonth = graduationMonth + rng.nextInt(0, 2);
+  const postStartMonth = choosePostStartMonth(rng, level, appointmentType, birthMonth, workStartMonth, asOfMonth);
   const serviceYears = Math.floor((asOfMonth - workStartMonth) / 12);
   const rank = chooseRank(rng, level, serviceYears, schooling);
   const person = composeDemoPerson(rng, run.idNumbers, sex, birthMonth, age);
+  const affiliation = chooseAffiliation(rng, level, age, birthMonth, schooling, workStartMonth, asOfMonth);
+  const post = composePost(rng, place.label, profile, slot, appointmentType, rank);
+  const qualification = { age, category, appointmentType, unitType: unit.type, major: schooling.major, showcase };
+  const professionalTitle = chooseProfessionalTitle(rng, qualification);
+  const career = composeCareer({
+    rng,
+    pool: run.pool,
+    unit: place,
+    level,
+    post,
+    appointmentType,
+    professionalTitle,
+    schooling,
+    birthMonth,
+    graduationMonth,
+    workStartMonth,
+    postStartMonth,
+    asOfMonth,
+    selectionGraduate: appointmentType === '委任' && chooseSelectionGraduate(rng, schooling, graduationMonth, showcase),
+    showcase,
+  });
+  const merits = composeMerits(rng, { level, workStartMonth, asOfMonth, partyJoinMonth: affiliation.cpcJoinMonth, showcase });
+  const manualTags: string[] = [];
+  if (career.selectionGraduate) manualTags.push('选调生');
+  const reserveAge = level === '县处级副职' ? 45 : 40;
+  if ((level === '乡科级正职' || level === '县处级副职') && age <= reserveAge && (showcase || rng.testChance(RESERVE_CADRE_SHARE))) {
+    manualTags.push('后备干部');
+  }
   return {
     name: person.name,
     sex,
     birthMonth: formatMonthIndex(birthMonth),
     ethnicity: person.ethnicity,
     nativePlace: person.nativePlace,
-    partyJoinMonth: choosePartyJoinMonth(rng, level, age, birthMonth, schooling, workStartMonth, asOfMonth),
+    birthPlace: person.birthPlace,
+    partyJoinMonth: affiliation.partyJoinMonth,
+    otherParty: affiliation.otherParty,
     workStartMonth: formatMonthIndex(workStartMonth),
-    education: schooling.education,
-    degree: schooling.degree,
-    school: schooling.school,
+    health: chooseHealth(rng, age),
+    professionalTitle,
+    expertise: chooseExpertise(rng, qualification),
+    fullTimeEducation: schooling.fullTime,
+    inServiceEducation: schooling.inService,
     unitCode: unit.code,
-    post: composePost(rng, unit, profile, slot, appointmentType, rank),
+    post,
     postLevel: level,
     rank,
     postStartMonth: formatMonthIndex(postStartMonth),
     category,
     appointmentType,
     idNumber: person.idNumber,
+    positions: career.positions,
+    commendations: merits.commendations,
+    annualAssessments: merits.annualAssessments,
+    family: composeFamily(rng, { sex, surname: person.surname, birthMonth, asOfMonth, showcase }),
+    manualTags,
+    appointmentForm: {
+      proposedPost: '',
+      postToRemove: '',
+      appointmentReason: '',
+      submittingUnit: unit.name,
+      ageReferenceDate: '',
+      fillDate: '',
+      filledBy: '',
+      version: '',
+      extras: [],
+    },
+    showcase,
   };
 }
 
@@ -140,7 +200,7 @@ function chooseAge(rng: SeededRandom, level: PostLevel, sex: Cadre['sex'], appoi
   const isLeader = level === '县处级正职' || level === '县处级副职';
   const maxAge = sex === '女' && !isLeader ? FEMALE_STAFF_MAX_AGE : MAX_AGE;
   if (level === '非领导职务') {
-    const [low, high] = rng.pickWeighted(STAFF_AGE_BANDS.filter(([[bandLow]]) => bandLow <= maxAge));
+    const [low, high] = rng.pickWeighted(STAFF_AGE_BANDS);
     return rng.nextInt(low, Math.min(high, maxAge));
   }
   const [low, mode, high] = LEADER_AGES[level];
@@ -170,10 +230,30 @@ function chooseCategory(
   return '综合管理类';
 }
 
-function chooseMonthsInPost(rng: SeededRandom, level: PostLevel, appointmentType: Cadre['appointmentType']): number {
-  if (appointmentType === '挂职') return rng.nextInt(1, 18);
-  if (appointmentType === '聘任制') return rng.nextInt(1, 48);
-  return rng.nextInt(1, level === '非领导职务' ? 120 : 96);
+/**
+ * When the present post began: never before work started or the level's minimum age. The first
+ * year is probation: in it the first post is the present one; after it, the present post began
+ * a year or more after work started.
+ */
+function choosePostStartMonth(
+  rng: SeededRandom,
+  level: PostLevel,
+  appointmentType: Cadre['appointmentType'],
+  birthMonth: number,
+  workStartMonth: number,
+  asOfMonth: number,
+): number {
+  const inPost = appointmentType === '挂职'
+    ? rng.nextInt(1, 18)
+    : appointmentType === '聘任制'
+      ? rng.nextInt(1, 48)
+      : rng.nextInt(1, level === '非领导职务' ? 120 : 96);
+  const earliest = Math.max(workStartMonth, birthMonth + MIN_APPOINTMENT_AGE[level] * 12);
+  const worked = asOfMonth - workStartMonth;
+  if (worked <= 12) return earliest;
+  const start = Math.max(earliest, asOfMonth - inPost);
+  if (start - workStartMonth >= 12) return start;
+  return workStartMonth + 12 + rng.nextInt(0, Math.min(worked - 13, 24));
 }
 
 function chooseRank(rng: SeededRandom, level: PostLevel, serviceYears: number, schooling: Schooling): Rank {
@@ -181,13 +261,18 @@ function chooseRank(rng: SeededRandom, level: PostLevel, serviceYears: number, s
     const [usual, senior, seniorAfterYears] = LEADER_RANKS[level];
     return serviceYears >= seniorAfterYears && rng.testChance(0.4) ? senior : usual;
   }
-  // Graduates enter at a higher starting rank, and the pace of promotion varies from person to person.
-  const headStart = schooling.education === '研究生' ? 2 : schooling.education === '大学本科' ? 0 : -2;
-  const years = serviceYears + headStart + rng.nextInt(-2, 2);
-  return STAFF_RANK_LADDER.find(([threshold]) => years < threshold)![1];
+  // Graduates enter at a higher starting rank (by the 学历 they started work with), and the pace
+  // of promotion varies from person to person.
+  const entry = schooling.fullTime.education;
+  const headStart = entry === '研究生' ? 2 : entry === '大学本科' ? 0 : -2;
+  return staffRankAfter(serviceYears + headStart + rng.nextInt(-2, 2));
 }
 
-function choosePartyJoinMonth(
+/**
+ * 入党时间 and 民主党派 / 无党派人士: a join month for CPC and democratic-party members, none
+ * otherwise; `cpcJoinMonth` (a month index) for the rules that concern CPC members only.
+ */
+function chooseAffiliation(
   rng: SeededRandom,
   level: PostLevel,
   age: number,
@@ -195,29 +280,53 @@ function choosePartyJoinMonth(
   schooling: Schooling,
   workStartMonth: number,
   asOfMonth: number,
-): string | null {
+): { partyJoinMonth: string | null; otherParty: CadreInputParsed['otherParty']; cpcJoinMonth: number | null } {
   const share = PARTY_SHARE[level] * (age < 28 ? 0.85 : 1);
-  if (!rng.testChance(share)) return null;
-  const earliest = birthMonth + 18 * 12;
-  // Students often join in their final years at university; others after some years at work.
-  const joined =
-    schooling.workStartAge >= 21 && rng.testChance(0.45)
-      ? rng.nextInt(earliest, birthMonth + schooling.workStartAge * 12)
-      : workStartMonth + rng.nextInt(6, 96);
-  return formatMonthIndex(Math.min(asOfMonth - 1, Math.max(earliest, joined)));
+  if (rng.testChance(share)) {
+    const earliest = birthMonth + 18 * 12;
+    // Students often join in their final years at university; others after some years at work.
+    const joined =
+      schooling.workStartAge >= 21 && rng.testChance(0.45)
+        ? rng.nextInt(earliest, birthMonth + schooling.workStartAge * 12)
+        : workStartMonth + rng.nextInt(6, 96);
+    const month = Math.min(asOfMonth - 1, Math.max(earliest, joined));
+    return { partyJoinMonth: formatMonthIndex(month), otherParty: null, cpcJoinMonth: month };
+  }
+  const kind = rng.pickWeighted(level === '非领导职务' ? NON_PARTY_STAFF : NON_PARTY_LEADERS);
+  if (kind === 'independent') return { partyJoinMonth: null, otherParty: '无党派人士', cpcJoinMonth: null };
+  // Democratic parties recruit established professionals, rarely before a few years at work.
+  const earliest = Math.max(birthMonth + 24 * 12, workStartMonth + 24);
+  if (kind === 'none' || earliest >= asOfMonth) return { partyJoinMonth: null, otherParty: null, cpcJoinMonth: null };
+  return {
+    partyJoinMonth: formatMonthIndex(rng.nextInt(earliest, asOfMonth - 1)),
+    otherParty: rng.pickWeighted(DEMOCRATIC_PARTIES),
+    cpcJoinMonth: null,
+  };
+}
+
+function chooseHealth(rng: SeededRandom, age: number): CadreInputParsed['health'] {
+  const draw = rng.nextFloat();
+  if (draw < 0.003) return '较差';
+  return draw < (age >= 50 ? 0.08 : 0.03) ? '一般' : '健康';
+}
+
+/** Graduates with a bachelor's or more, since the scheme spread in the 2000s; always the demo account's cadre. */
+function chooseSelectionGraduate(rng: SeededRandom, schooling: Schooling, graduationMonth: number, showcase: boolean): boolean {
+  const graduate = schooling.fullTime.education === '大学本科' || schooling.fullTime.education === '研究生';
+  if (showcase) return true;
+  return graduate && graduationMonth >= 2005 * 12 && rng.testChance(SELECTION_GRADUATE_SHARE);
 }
 
 function composePost(
   rng: SeededRandom,
-  unit: DemoUnit,
+  label: string,
   profile: UnitProfile,
   slot: PostSlot,
   appointmentType: Cadre['appointmentType'],
   rank: Rank,
 ): string {
-  const prefix = unit.name.replace(DEMO_MARKER, '');
-  if (appointmentType === '挂职' && profile.secondeeTitle !== null) return prefix + profile.secondeeTitle;
-  if (appointmentType === '聘任制') return `${prefix}${rng.pick(profile.contractPosts)}（聘任制）`;
-  if (slot.title !== null) return prefix + slot.title;
-  return prefix + slot.section + (profile.staffTitle ?? rank);
+  if (appointmentType === '挂职' && profile.secondeeTitle !== null) return label + profile.secondeeTitle;
+  if (appointmentType === '聘任制') return `${label}${rng.pick(profile.contractPosts)}（聘任制）`;
+  if (slot.title !== null) return label + slot.title;
+  return label + slot.section + (profile.staffTitle ?? rank);
 }

@@ -1,5 +1,14 @@
 import { composeDemoCadre, type DemoCadre, type PostSlot } from './demo-cadre.js';
-import { DEMO_MARKER, findUnitProfile, generateDemoUnits, type DemoUnit, type UnitProfile } from './district-units.js';
+import { buildCareerPool, type CareerUnit } from './demo-career.js';
+import {
+  DEMO_MARKER,
+  findUnitProfile,
+  generateDemoUnits,
+  sectionHeadTitle,
+  unitLabel,
+  type DemoUnit,
+  type UnitProfile,
+} from './district-units.js';
 import { IdNumberIssuer } from './id-number-issuer.js';
 import { toMonthIndex } from './month-index.js';
 import { SeededRandom } from './random.js';
@@ -16,6 +25,11 @@ export interface DemoCadreOptions {
   units: readonly DemoUnit[];
   /** The day ages, dates and terms are computed at; only its UTC month matters. */
   asOf: Date;
+  /**
+   * The unit whose first section chief (or, in a unit too small for one, first cadre) gets the
+   * richest record, for the demo `cadre` account to show; none when absent.
+   */
+  showcaseUnitCode?: string;
 }
 
 // Shares of a unit's establishment at each level below its heads, from the staffing of a typical
@@ -33,21 +47,23 @@ export function* generateDemoCadres(options: DemoCadreOptions): Generator<DemoCa
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
   if (Number.isNaN(asOf.getTime())) throw new RangeError('asOf must be a valid date');
   const rng = new SeededRandom(seed);
-  const run = { rng, idNumbers: new IdNumberIssuer(rng), asOfMonth: toMonthIndex(asOf) };
-  const profiles = units.map(findUnitProfile);
-  const headcounts = allocateHeadcounts(count, profiles.map((profile) => profile.headcount));
+  const places: CareerUnit[] = units.map((unit) => ({ label: unitLabel(unit), type: unit.type, profile: findUnitProfile(unit) }));
+  const run = { rng, idNumbers: new IdNumberIssuer(rng), asOfMonth: toMonthIndex(asOf), pool: buildCareerPool(places) };
+  const headcounts = allocateHeadcounts(count, places.map((place) => place.profile.headcount));
   for (const [index, unit] of units.entries()) {
-    const profile = profiles[index];
+    const place = places[index];
     // Each unit names its sections in its own order, so that units of a type do not all look alike.
-    const sections = rng.shuffle(profile.sections);
-    for (const slot of layOutPosts(headcounts[index], profile, sections)) {
-      yield composeDemoCadre(run, unit, profile, slot);
+    const sections = rng.shuffle(place.profile.sections);
+    const slots = [...layOutPosts(headcounts[index], place.profile, sections)];
+    const showcase = unit.code === options.showcaseUnitCode ? Math.max(0, slots.findIndex((slot) => slot.level === '乡科级正职')) : -1;
+    for (const [slotIndex, slot] of slots.entries()) {
+      yield composeDemoCadre(run, unit, place, slot, slotIndex === showcase);
     }
   }
 }
 
 /** The demo units and a stream of `cadres` cadres placed in them. */
-export function generateDemoDistrict(options: { cadres: number; seed: number; asOf: Date }): {
+export function generateDemoDistrict(options: { cadres: number; seed: number; asOf: Date; showcaseUnitCode?: string }): {
   name: string;
   units: DemoUnit[];
   cadres: Generator<DemoCadre>;
@@ -56,7 +72,13 @@ export function generateDemoDistrict(options: { cadres: number; seed: number; as
   return {
     name: DEMO_DISTRICT_NAME,
     units,
-    cadres: generateDemoCadres({ count: options.cadres, seed: options.seed, units, asOf: options.asOf }),
+    cadres: generateDemoCadres({
+      count: options.cadres,
+      seed: options.seed,
+      units,
+      asOf: options.asOf,
+      showcaseUnitCode: options.showcaseUnitCode,
+    }),
   };
 }
 
@@ -104,19 +126,13 @@ function* layOutPosts(headcount: number, profile: UnitProfile, sections: readonl
   }
   for (let i = 0; i < chiefs; i++) {
     const section = sectionAt(i);
-    yield { level: '乡科级正职', title: section + nameSectionHead(section) };
+    yield { level: '乡科级正职', title: section + sectionHeadTitle(section) };
   }
   for (let i = 0; i < chiefDeputies; i++) {
     const section = sectionAt(i);
-    yield { level: '乡科级副职', title: `${section}副${nameSectionHead(section)}` };
+    yield { level: '乡科级副职', title: `${section}副${sectionHeadTitle(section)}` };
   }
   for (let i = 0; i < left; i++) {
     yield { level: '非领导职务', title: null, section: sectionAt(i) };
   }
-}
-
-function nameSectionHead(section: string): string {
-  if (section.endsWith('科')) return '科长';
-  if (section.endsWith('部')) return '经理';
-  return '主任';
 }

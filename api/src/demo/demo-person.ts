@@ -9,13 +9,22 @@ import {
   NATIVE_PLACES,
   NEUTRAL_NAME_CHARACTERS,
   SURNAMES,
-  URBAN_AREA_CODES,
+  URBAN_BIRTH_PLACES,
+  type BirthPlace,
 } from './name-data.js';
 import type { SeededRandom } from './random.js';
 
-export type DemoPerson = Pick<Cadre, 'name' | 'ethnicity' | 'nativePlace'> & { idNumber: string };
+export interface DemoPerson {
+  name: string;
+  /** The family name inside `name`, which children and the father share. */
+  surname: string;
+  ethnicity: string;
+  nativePlace: string;
+  birthPlace: string;
+  idNumber: string;
+}
 
-/** Name, origin and ID number of a fictional person of the given sex and birth month. */
+/** Name, origin, birthplace and ID number of a fictional person of the given sex and birth month. */
 export function composeDemoPerson(
   rng: SeededRandom,
   idNumbers: IdNumberIssuer,
@@ -25,26 +34,41 @@ export function composeDemoPerson(
 ): DemoPerson {
   const ethnicity = rng.pickWeighted(ETHNICITIES);
   const fromMinorityArea = (ethnicity === '土家族' || ethnicity === '苗族') && rng.testChance(0.7);
-  const place = rng.pickWeighted(fromMinorityArea ? MINORITY_NATIVE_PLACES : NATIVE_PLACES);
-  // Most keep the household registration of their birthplace; the rest moved it to the city centre.
-  const areaCode = place.areaCode !== null && rng.testChance(0.7) ? place.areaCode : rng.pickWeighted(URBAN_AREA_CODES);
+  const origin = rng.pickWeighted(fromMinorityArea ? MINORITY_NATIVE_PLACES : NATIVE_PLACES);
+  // Most were born where the family comes from; the rest (and everyone from outside Chongqing,
+  // as the demo's ID numbers are all issued in the city) in the city centre. The ID number
+  // carries the birthplace's code.
+  const birthPlace: BirthPlace =
+    origin.areaCode !== null && rng.testChance(0.7)
+      ? { name: origin.name, areaCode: origin.areaCode }
+      : rng.pickWeighted(URBAN_BIRTH_PLACES);
   const { year, month } = splitMonthIndex(birthMonthIndex);
-  const idNumber = idNumbers.issue(areaCode, year, month, sex);
-  return { name: composeName(rng, sex, age), ethnicity, nativePlace: place.name, idNumber };
+  const idNumber = idNumbers.issue(birthPlace.areaCode, year, month, sex);
+  const surname = pickSurname(rng);
+  return {
+    name: surname + composeGivenName(rng, sex, age),
+    surname,
+    ethnicity,
+    nativePlace: origin.name,
+    birthPlace: birthPlace.name,
+    idNumber,
+  };
 }
 
-function composeName(rng: SeededRandom, sex: Cadre['sex'], age: number): string {
+export function pickSurname(rng: SeededRandom): string {
+  return rng.pickWeighted(SURNAMES);
+}
+
+/** A given name that reads as one of a person of this sex, and of this age's generation. */
+export function composeGivenName(rng: SeededRandom, sex: Cadre['sex'], age: number): string {
   const ownCharacters = sex === '男' ? MALE_NAME_CHARACTERS : FEMALE_NAME_CHARACTERS;
-  const surname = rng.pickWeighted(SURNAMES);
   // One-character given names were more common for those born before the 1980s.
-  if (rng.testChance(age >= 45 ? 0.4 : 0.2)) {
-    return surname + pickCharacter(rng, ownCharacters);
-  }
+  if (rng.testChance(age >= 45 ? 0.4 : 0.2)) return pickCharacter(rng, ownCharacters);
   const first = pickCharacter(rng, rng.testChance(0.5) ? NEUTRAL_NAME_CHARACTERS : ownCharacters);
   let second = pickCharacter(rng, ownCharacters);
   // Reduplicated names (婷婷) exist but are rare among cadres; one redraw keeps them rare.
   if (second === first) second = pickCharacter(rng, ownCharacters);
-  return surname + first + second;
+  return first + second;
 }
 
 function pickCharacter(rng: SeededRandom, characters: string): string {

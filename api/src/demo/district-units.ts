@@ -33,6 +33,18 @@ export interface UnitProfile {
 /** Marks fictional names; posts drop it so that they read like posts. */
 export const DEMO_MARKER = '（示例）';
 
+/** A unit's name as posts and 简历 lines write it, without the demo marker. */
+export function unitLabel(unit: { name: string }): string {
+  return unit.name.replace(DEMO_MARKER, '');
+}
+
+/** The head of a section: 科长 of a 科, 经理 of a 部, 主任 of an office or centre. */
+export function sectionHeadTitle(section: string): string {
+  if (section.endsWith('科')) return '科长';
+  if (section.endsWith('部')) return '经理';
+  return '主任';
+}
+
 const DEPARTMENT_SECTIONS = ['办公室', '综合科', '政策法规科', '计划财务科', '人事科', '督查科', '发展规划科', '行政审批科'];
 
 function describeGovernmentDepartment(head: string, headcount: number, extra: Partial<UnitProfile> = {}): UnitProfile {

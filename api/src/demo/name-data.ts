@@ -1,9 +1,9 @@
-import type { Weighted } from './random.js';
+import { WeightedTable } from './random.js';
 
 // Weights are per-mille shares of the national population (2020 household registration
 // ranking), nudged up for surnames that are more common in Chongqing and Sichuan
 // (何、罗、唐、邓、谭、彭、冉、向、秦、熊).
-export const SURNAMES: readonly Weighted<string>[] = [
+export const SURNAMES = new WeightedTable<string>([
   ['王', 71], ['李', 70], ['张', 67], ['刘', 54], ['陈', 48], ['杨', 33], ['黄', 23], ['赵', 21],
   ['吴', 20], ['周', 19], ['徐', 15], ['孙', 14], ['马', 12], ['朱', 12], ['胡', 13], ['郭', 11],
   ['何', 15], ['高', 10], ['林', 9], ['罗', 14], ['郑', 8], ['梁', 8], ['谢', 9], ['宋', 7],
@@ -16,7 +16,7 @@ export const SURNAMES: readonly Weighted<string>[] = [
   ['邱', 2], ['江', 2], ['尹', 2], ['薛', 1], ['段', 2], ['雷', 3], ['侯', 1], ['龙', 2],
   ['史', 1], ['陶', 2], ['黎', 2], ['贺', 2], ['顾', 1], ['毛', 2], ['郝', 1], ['龚', 2],
   ['邵', 1], ['万', 2], ['冉', 3], ['向', 3], ['牟', 2], ['文', 2], ['况', 1], ['欧阳', 1],
-];
+]);
 
 // Given names are built from a leading and a trailing character; the lists lean by sex the way
 // naming customs do. Neutral characters only lead, as most of them read oddly alone (李子, 王一).
@@ -25,10 +25,10 @@ export const FEMALE_NAME_CHARACTERS = '芳娜敏静丽艳娟霞秀玲燕倩婷�
 export const NEUTRAL_NAME_CHARACTERS = '文晓建玉春秋云思雨子一嘉家宏立永世小晨新安德仁敬红清泽博诗若梓';
 
 /** Most cadres in Chongqing are Han; Tujia and Miao are the largest minorities in the municipality. */
-export const ETHNICITIES: readonly Weighted<string>[] = [
+export const ETHNICITIES = new WeightedTable<string>([
   ['汉族', 930], ['土家族', 40], ['苗族', 14], ['回族', 5], ['满族', 3], ['壮族', 2],
   ['蒙古族', 2], ['彝族', 2], ['藏族', 1], ['侗族', 1],
-];
+]);
 
 export interface NativePlace {
   /** 籍贯 as the appointment form writes it: province or municipality, then county or district. */
@@ -37,7 +37,7 @@ export interface NativePlace {
   areaCode: string | null;
 }
 
-export const NATIVE_PLACES: readonly Weighted<NativePlace>[] = [
+export const NATIVE_PLACES = new WeightedTable<NativePlace>([
   [{ name: '重庆江北', areaCode: '500105' }, 16],
   [{ name: '重庆渝北', areaCode: '500112' }, 8],
   [{ name: '重庆渝中', areaCode: '500103' }, 5],
@@ -66,10 +66,10 @@ export const NATIVE_PLACES: readonly Weighted<NativePlace>[] = [
   [{ name: '贵州遵义', areaCode: null }, 1],
   [{ name: '山东潍坊', areaCode: null }, 1],
   [{ name: '河南信阳', areaCode: null }, 1],
-];
+]);
 
 /** Where Tujia and Miao cadres of Chongqing mostly come from. */
-export const MINORITY_NATIVE_PLACES: readonly Weighted<NativePlace>[] = [
+export const MINORITY_NATIVE_PLACES = new WeightedTable<NativePlace>([
   [{ name: '重庆石柱', areaCode: '500240' }, 4],
   [{ name: '重庆秀山', areaCode: '500241' }, 3],
   [{ name: '重庆酉阳', areaCode: '500242' }, 4],
@@ -77,9 +77,22 @@ export const MINORITY_NATIVE_PLACES: readonly Weighted<NativePlace>[] = [
   [{ name: '重庆黔江', areaCode: '500114' }, 3],
   [{ name: '湖北恩施', areaCode: null }, 1],
   [{ name: '贵州铜仁', areaCode: null }, 1],
-];
+]);
 
-/** Codes for IDs of cadres born outside Chongqing, who registered their household in the city centre. */
-export const URBAN_AREA_CODES: readonly Weighted<string>[] = [
-  ['500105', 6], ['500112', 2], ['500103', 1], ['500106', 1], ['500108', 1],
-];
+/** 出生地 as the appointment form writes it, with the division code the ID number starts with. */
+export interface BirthPlace {
+  name: string;
+  areaCode: string;
+}
+
+/**
+ * Where cadres were born who were not born in their native place (籍贯 is the family's origin):
+ * mostly the city centre. Their ID numbers carry the code of this birthplace.
+ */
+export const URBAN_BIRTH_PLACES = new WeightedTable<BirthPlace>([
+  [{ name: '重庆江北', areaCode: '500105' }, 6],
+  [{ name: '重庆渝北', areaCode: '500112' }, 2],
+  [{ name: '重庆渝中', areaCode: '500103' }, 1],
+  [{ name: '重庆沙坪坝', areaCode: '500106' }, 1],
+  [{ name: '重庆南岸', areaCode: '500108' }, 1],
+]);

@@ -1,4 +1,4 @@
-import { SeededRandom } from './random.js';
+import { SeededRandom, WeightedTable, type Weighted } from './random.js';
 
 function drawUint32s(seed: number, count: number): number[] {
   const rng = new SeededRandom(seed);
@@ -54,6 +54,21 @@ describe('SeededRandom', () => {
 
   it('refuses weights without a positive sum', () => {
     expect(() => new SeededRandom(1).pickWeighted([['a', 0]])).toThrowError(RangeError);
+  });
+
+  it('draws the same choices from a WeightedTable as from the list it was built from', () => {
+    const choices: Weighted<string>[] = [['a', 1], ['b', 0], ['c', 3], ['d', 0.5], ['e', 0], ['f', 2]];
+    const table = new WeightedTable(choices);
+    const [fromList, fromTable] = [new SeededRandom(5), new SeededRandom(5)];
+    const drawn = Array.from({ length: 5000 }, () => [fromList.pickWeighted(choices), fromTable.pickWeighted(table)]);
+    expect(drawn.filter(([list, tabled]) => list !== tabled)).toEqual([]);
+    expect(new Set(drawn.map(([choice]) => choice))).toEqual(new Set(['a', 'c', 'd', 'f']));
+    expect(table.values).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('refuses a WeightedTable without a positive sum', () => {
+    expect(() => new WeightedTable([['a', 0]])).toThrowError(RangeError);
+    expect(() => new WeightedTable([])).toThrowError(RangeError);
   });
 
   it('shuffles into a permutation and leaves the input untouched', () => {

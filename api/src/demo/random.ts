@@ -63,7 +63,9 @@ export class SeededRandom {
     return items[Math.floor(this.nextFloat() * items.length)];
   }
 
-  pickWeighted<T>(choices: readonly Weighted<T>[]): T {
+  /** A choice drawn by weight; a WeightedTable draws the same choice for the same state, faster. */
+  pickWeighted<T>(choices: readonly Weighted<T>[] | WeightedTable<T>): T {
+    if (choices instanceof WeightedTable) return choices.pick(this.nextFloat());
     let total = 0;
     for (const [, weight] of choices) total += weight;
     if (!(total > 0)) throw new RangeError('weights must have a positive sum');
@@ -86,5 +88,41 @@ export class SeededRandom {
       [copy[i], copy[j]] = [copy[j], copy[i]];
     }
     return copy;
+  }
+}
+
+/**
+ * Weighted choices summed once, for lists drawn from for every cadre: a draw is then a binary
+ * search rather than two passes over the list (surnames alone have nearly a hundred entries).
+ */
+export class WeightedTable<T> {
+  /** The choices, in the order given. */
+  readonly values: readonly T[];
+  private readonly bounds: Float64Array;
+  private readonly total: number;
+
+  constructor(choices: readonly Weighted<T>[]) {
+    this.values = choices.map(([value]) => value);
+    this.bounds = new Float64Array(choices.length);
+    let total = 0;
+    choices.forEach(([, weight], index) => {
+      total += weight;
+      this.bounds[index] = total;
+    });
+    if (!(total > 0)) throw new RangeError('weights must have a positive sum');
+    this.total = total;
+  }
+
+  /** The choice a uniform `draw` in [0, 1) falls on: the first whose running sum exceeds draw × total. */
+  pick(draw: number): T {
+    const target = draw * this.total;
+    let low = 0;
+    let high = this.bounds.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.bounds[middle] > target) high = middle;
+      else low = middle + 1;
+    }
+    return this.values[low];
   }
 }

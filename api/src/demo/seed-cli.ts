@@ -4,18 +4,21 @@ import { createLogger } from '../platform/logger.js';
 import { createDataCipher, loadDataKey, useDataCipher } from '../platform/data-cipher.js';
 import { openDatabase } from '../db/connection.js';
 import { ensureIndexes } from '../db/indexes.js';
-import { CadreModel } from '../cadres/cadre.model.js';
+import { CadreModel, CadrePhotoModel } from '../cadres/cadre.model.js';
+import { CorrectionModel } from '../corrections/correction.model.js';
 import { DistrictModel } from '../district/district.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { loadDemoDistrict } from './load-demo-district.js';
 import { printDemoAccounts } from './demo-accounts.js';
 import { UserModel } from '../users/user.model.js';
+import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
 
 const USAGE = `Usage: npm run seed -- [--cadres N] [--seed S] [--replace]
   Writes the fictional demo district into the configured database.
   --cadres N   number of cadres (default 1000)
   --seed S     generator seed; the same seed gives the same district (default 20211)
-  --replace    delete existing units, cadres, district and demo.* accounts first (refused otherwise);
+  --replace    delete existing units, cadres (with their photos and correction requests), district and
+               demo.* accounts first (refused otherwise);
                the audit log is never deleted`;
 
 async function main(): Promise<void> {
@@ -48,8 +51,10 @@ async function main(): Promise<void> {
       throw new Error('the database already holds units; pass --replace to delete them and seed again');
     }
     if (values.replace) {
-      for (const model of [UnitModel, CadreModel, DistrictModel]) await model.collection.deleteMany({});
+      for (const model of [UnitModel, CadreModel, CadrePhotoModel, CorrectionModel, DistrictModel]) await model.collection.deleteMany({});
       await UserModel.collection.deleteMany({ username: { $regex: '^demo\\.' } });
+      // Even if seeding fails below, running servers must not keep the deleted cadres.
+      await noteAllCadresChanged();
     }
     await ensureIndexes();
     const started = Date.now();

@@ -1,35 +1,41 @@
 import {
   ageBandOf,
   computeAgeInYears,
+  LedgerFilterSchema,
   type AgeBand,
   type CadreDistribution,
   type UnitType,
 } from '@cadre/shared-models';
-import { CadreModel } from '../cadres/cadre.model.js';
+import type { LedgerScope } from '../ledger/ledger-index.js';
+import { ledgerReadModel, type LedgerReadModel } from '../ledger/ledger-read-model.js';
 
-interface GroupRow {
-  _id: { unitType: UnitType; birthMonth: string };
-  count: number;
-}
+const EVERYONE = LedgerFilterSchema.parse({});
 
 /**
- * Counts the cadres in `scope` (the caller's data scope filter) by unit type and age band. The database groups by birth month (a few hundred
- * rows whatever the head count); the exact age rule then runs here, once per group.
+ * Counts the cadres in `scope` by unit type and age band at `asOf`, from the ledger read model
+ * (docs/decisions/0009): the database would scan every cadre for it. The age rule runs once per
+ * birth month, however many cadres share it.
  */
-export async function computeCadreDistribution(scope: Record<string, unknown>, asOf: Date): Promise<CadreDistribution> {
-  const groups = await CadreModel.aggregate<GroupRow>([
-    { $match: scope },
-    { $group: { _id: { unitType: '$unitType', birthMonth: '$birthMonth' }, count: { $sum: 1 } } },
-  ]);
+export async function computeCadreDistribution(
+  scope: LedgerScope,
+  asOf: Date,
+  model: LedgerReadModel = ledgerReadModel(),
+): Promise<CadreDistribution> {
+  const index = await model.current();
+  const bands = new Map<string, AgeBand>();
   const counts = new Map<string, { unitType: UnitType; ageBand: AgeBand; count: number }>();
   let total = 0;
-  for (const { _id, count } of groups) {
-    const ageBand = ageBandOf(computeAgeInYears(_id.birthMonth, asOf));
-    const key = `${_id.unitType}|${ageBand}`;
-    const row = counts.get(key) ?? { unitType: _id.unitType, ageBand, count: 0 };
-    row.count += count;
+  for (const { birthMonth, unitType } of index.select(scope, EVERYONE).entries()) {
+    let ageBand = bands.get(birthMonth);
+    if (ageBand === undefined) {
+      ageBand = ageBandOf(computeAgeInYears(birthMonth, asOf));
+      bands.set(birthMonth, ageBand);
+    }
+    const key = `${unitType}|${ageBand}`;
+    const row = counts.get(key) ?? { unitType: unitType as UnitType, ageBand, count: 0 };
+    row.count += 1;
     counts.set(key, row);
-    total += count;
+    total += 1;
   }
   return { total, rows: [...counts.values()], asOf: asOf.toISOString().slice(0, 10) };
 }

@@ -11,7 +11,7 @@ describe('cadre distribution by unit type and age band', () => {
     await aCadre(street, { birthMonth: '1990-12' });
     await aCadre(department, { birthMonth: '1970-01' });
 
-    const result = await computeCadreDistribution({}, new Date('2026-11-26T12:00:00Z'));
+    const result = await computeCadreDistribution({ kind: 'all' }, new Date('2026-11-26T12:00:00Z'));
 
     expect(result.total).toBe(3);
     expect(result.asOf).toBe('2026-11-26');

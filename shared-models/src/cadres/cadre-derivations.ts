@@ -83,8 +83,17 @@ const YOUNG_CADRE_MAX_AGE: Record<Cadre['postLevel'], number> = {
 };
 
 const GRASSROOTS = /街道|镇|乡|村|社区/;
-const ENTERPRISE = /公司|集团|企业|厂/;
+// Words that hold those characters without naming a grassroots unit: 区住房城乡建委, 区农业农村委,
+// 城镇化, 乡科级, 区乡村振兴局.
+const NOT_GRASSROOTS = /城乡|农村|城镇|乡科级|乡村振兴局/g;
+// 企业 alone names government work as often as a company (企业服务科, 中小企业局), so it earns nothing.
+const ENTERPRISE = /公司|集团|厂/;
+// A course names its school and major (重庆大学城乡规划专业学习, 某某镇中学学习): it is no post.
+const STUDY = /(?:学习|进修|培训)(?:[，,].*)?$/;
 const GRASSROOTS_UNIT_TYPES = new Set(['street', 'town']);
+
+const isGrassrootsPost = (text: string) => !STUDY.test(text) && GRASSROOTS.test(text.replace(NOT_GRASSROOTS, ''));
+const isEnterprisePost = (text: string) => !STUDY.test(text) && ENTERPRISE.test(text);
 
 function dotted(month: string): string {
   return month.replace('-', '.');
@@ -94,10 +103,10 @@ function period(entry: { start: string; end: string | null; text: string }): str
   return `${dotted(entry.start)}—${entry.end === null ? '至今' : dotted(entry.end)} ${entry.text}`;
 }
 
-function firstPosition(positions: readonly ResumeEntry[], pattern: RegExp) {
+function firstPosition(positions: readonly ResumeEntry[], earns: (text: string) => boolean) {
   for (const entry of positions) {
-    if (pattern.test(entry.text)) return entry;
-    const sub = entry.subEntries?.find((s) => pattern.test(s.text));
+    if (earns(entry.text)) return entry;
+    const sub = entry.subEntries?.find((s) => earns(s.text));
     if (sub) return sub;
   }
   return undefined;
@@ -125,10 +134,10 @@ export function deriveTags(source: TagSource, asOf: Date): DerivedTag[] {
   if (status !== '中共党员') add('党外干部', `政治面貌：${source.otherParty ?? status}`);
   if (source.education === '研究生') add('研究生学历', '最高学历：研究生');
 
-  const grassroots = firstPosition(source.positions, GRASSROOTS);
+  const grassroots = firstPosition(source.positions, isGrassrootsPost);
   if (grassroots) add('基层经历', period(grassroots));
   else if (GRASSROOTS_UNIT_TYPES.has(source.unitType)) add('基层经历', `现任职单位：${source.unitName}`);
-  const enterprise = firstPosition(source.positions, ENTERPRISE);
+  const enterprise = firstPosition(source.positions, isEnterprisePost);
   if (enterprise) add('企业经历', period(enterprise));
   else if (source.unitType === 'state_enterprise') add('企业经历', `现任职单位：${source.unitName}`);
 
@@ -143,4 +152,30 @@ export function deriveTags(source: TagSource, asOf: Date): DerivedTag[] {
   if (source.appointmentType === '聘任制') add('聘任制公务员', '任用方式：聘任制');
   if (source.appointmentType === '挂职') add('挂职干部', '任用方式：挂职');
   return tags;
+}
+
+/**
+ * The part of a record the tag rules can read: the first grassroots and the first enterprise
+ * post (in the order the rules search them), the first sanction and the latest 优秀. deriveTags
+ * gives it the same tags and evidence as the whole record at any date, so a long-lived read
+ * model keeps this instead of every position and recomputes the tags when the date changes.
+ */
+export function tagRelevantSource<T extends Pick<TagSource, 'positions' | 'commendations' | 'annualAssessments'>>(source: T): T {
+  const earning = new Set([firstPosition(source.positions, isGrassrootsPost), firstPosition(source.positions, isEnterprisePost)]);
+  const positions: ResumeEntry[] = [];
+  for (const entry of source.positions) {
+    for (const post of [entry, ...(entry.subEntries ?? [])]) {
+      if (earning.has(post)) positions.push({ start: post.start, end: post.end, text: post.text });
+    }
+  }
+  const sanction = source.commendations.find((c) => c.kind === 'sanction');
+  const latestExcellent = source.annualAssessments
+    .filter((a) => a.grade === '优秀')
+    .reduce<AnnualAssessmentEntry | undefined>((latest, a) => (latest === undefined || a.year > latest.year ? a : latest), undefined);
+  return {
+    ...source,
+    positions,
+    commendations: sanction ? [sanction] : [],
+    annualAssessments: latestExcellent ? [latestExcellent] : [],
+  };
 }

@@ -63,6 +63,10 @@ export const FamilyMemberSchema = z.object({
   politicalStatus: text(20).default(''),
   workUnitAndPost: text(100).default(''),
   extras: LrmxFamilyMemberSchema.shape.extras,
+  asWritten: z
+    .record(z.string().regex(/^[A-Za-z_]+$/), z.string().max(100))
+    .optional()
+    .describe('ChuShengRiQi as an imported file wrote it (e.g. 19820115), exported while it still names birthMonth'),
 });
 export type FamilyMember = z.infer<typeof FamilyMemberSchema>;
 
@@ -80,6 +84,13 @@ export const AppointmentFormFieldsSchema = z.object({
   filledBy: text(20).default(''),
   version: z.string().trim().max(20).default('').describe('the editor version of the imported file'),
   extras: z.array(LrmxExtraElementSchema).default([]),
+  asWritten: z
+    .record(z.string().regex(/^[A-Za-z_]+$/), z.string().max(100))
+    .optional()
+    .describe(
+      'element → text as an imported file wrote it where the record normalises it (19800512, 大学, 经济学学士, 民盟；200106); '
+        + 'exported instead of the standard form while it still reads as the record’s value',
+    ),
 });
 export type AppointmentFormFields = z.infer<typeof AppointmentFormFieldsSchema>;
 

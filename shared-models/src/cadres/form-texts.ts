@@ -15,7 +15,7 @@ export function parseCommendations(text: string): CommendationEntry[] {
     .filter((piece) => !/^无[。.]?$/.test(piece))
     .map((piece) => {
       const match = LEADING_MONTH.exec(piece);
-      const month = match ? parseYearMonth(match[1]!.replace(/[年\s]/g, '.').replace(/\.+/g, '.')) : null;
+      const month = match ? parseYearMonth(match[1]!.replace(/[.．年\s-]+/g, '.')) : null;
       const rest = match && month ? piece.slice(match[0].length).trim() : piece;
       return { kind: SANCTION_WORDS.test(rest) ? 'sanction' : 'commendation', month, text: rest || piece };
     });
@@ -27,7 +27,7 @@ export function formatCommendations(entries: readonly CommendationEntry[]): stri
   return entries.map((e) => (e.month ? `${e.month.replace('-', '.')} ${e.text}` : e.text)).join('\n');
 }
 
-const ASSESSMENT = new RegExp(String.raw`(\d{4})\s*年度?\s*(?:年度)?\s*(?:考核)?\s*(?:为|：|:)?\s*(${ANNUAL_GRADES.join('|')})`, 'g');
+const ASSESSMENT = new RegExp(String.raw`(\d{4})\s*年度?\s*(?:年度)?\s*(?:考核)?\s*(?:结果|等次)?\s*(?:为|：|:)?\s*(${ANNUAL_GRADES.join('|')})`, 'g');
 
 /** Reads 年度考核结果 such as `2021年度称职；2022年度优秀` into entries, oldest first. */
 export function parseAnnualAssessments(text: string): AnnualAssessmentEntry[] {

@@ -59,6 +59,31 @@ describe('problemInterceptor', () => {
     expect((error as ApiError).problem).toBeNull();
   });
 
+  it('reads the problem of a refused download, whose body arrives as a blob', async () => {
+    const pending = firstValueFrom(http.get('/api/file.xlsx', { responseType: 'blob' })).then(
+      () => fail('expected the request to fail'),
+      (error: unknown) => error,
+    );
+    const body = new Blob([JSON.stringify(problem)], { type: 'application/problem+json' });
+    backend.expectOne('/api/file.xlsx').flush(body, { status: 503, statusText: 'Service Unavailable' });
+    const error = await pending;
+
+    expect((error as ApiError).status).toBe(503);
+    expect((error as ApiError).problem).toEqual(problem);
+  });
+
+  it('reports a refused download whose body is not JSON by its status alone', async () => {
+    const pending = firstValueFrom(http.get('/api/file.xlsx', { responseType: 'blob' })).then(
+      () => fail('expected the request to fail'),
+      (error: unknown) => error,
+    );
+    backend.expectOne('/api/file.xlsx').flush(new Blob(['<html>Bad gateway</html>']), { status: 502, statusText: 'Bad Gateway' });
+    const error = await pending;
+
+    expect((error as ApiError).status).toBe(502);
+    expect((error as ApiError).problem).toBeNull();
+  });
+
   it('reports a request that never got a response as status 0', async () => {
     const error = await failureOf((url) => backend.expectOne(url).error(new ProgressEvent('error')));
 

@@ -16,10 +16,13 @@ export interface Messages {
     readonly toggleNavigation: string;
     readonly language: string;
     readonly home: string;
+    readonly ledger: string;
     readonly myRecord: string;
     readonly users: string;
     readonly units: string;
     readonly audit: string;
+    readonly corrections: string;
+    readonly imports: string;
     readonly accountMenu: string;
     readonly account: string;
     readonly changePassword: string;
@@ -199,22 +202,6 @@ export interface Messages {
     checked(count: number): string;
     tampered(seq: number): string;
     readonly brokenUnknown: string;
-  };
-  readonly cadre: {
-    readonly title: string;
-    readonly name: string;
-    readonly sex: string;
-    readonly birthMonth: string;
-    readonly ethnicity: string;
-    readonly unitId: string;
-    readonly post: string;
-    readonly postLevel: string;
-    readonly rank: string;
-    readonly education: string;
-    readonly idNumber: string;
-    readonly idNumberMissing: string;
-    readonly revealIdNumber: string;
-    readonly revealNote: string;
   };
   readonly noAccess: {
     readonly title: string;

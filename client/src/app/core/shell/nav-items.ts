@@ -17,9 +17,12 @@ export function buildNavItems(me: Me | null, text: Messages['shell']): NavItem[]
   const allowed = new Set(me.permissions);
   const items: NavItem[] = [];
   if (allowed.has('stats:read')) items.push({ label: text.home, link: '/', exact: true });
+  if (allowed.has('ledger:read')) items.push({ label: text.ledger, link: '/ledger', exact: false });
   if (me.cadreId && allowed.has('cadre:read')) {
     items.push({ label: text.myRecord, link: `/cadres/${me.cadreId}`, exact: false });
   }
+  if (allowed.has('cadre:import')) items.push({ label: text.imports, link: '/imports', exact: false });
+  if (allowed.has('correction:review')) items.push({ label: text.corrections, link: '/corrections', exact: false });
   if (allowed.has('user:read')) items.push({ label: text.users, link: '/admin/users', exact: false });
   // Every role may read the unit tree (pickers need it), but as a page it is the org admin's tool.
   if (allowed.has('unit:write')) items.push({ label: text.units, link: '/admin/units', exact: false });

@@ -1,0 +1,180 @@
+import type { Request } from 'express';
+import { Types } from 'mongoose';
+import {
+  CORRECTABLE_FIELDS,
+  type CorrectionDecision,
+  type CorrectionRequest,
+  type CorrectionRequestInputSchema,
+  type CorrectionListQuerySchema,
+} from '@cadre/shared-models';
+import type { z } from 'zod';
+import { AppError } from '../platform/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { CadreModel } from '../cadres/cadre.model.js';
+import { cadreInScope, scopeForAction } from '../cadres/cadre-scope.js';
+import { findCadreInScope, toCadreRecord, unitNameOf, type StoredCadre } from '../cadres/cadre-writer.js';
+import { CorrectionModel, type CorrectionDocument } from './correction.model.js';
+import { describeCorrectableField } from './correction-values.js';
+
+/**
+ * Pending requests one cadre may have open at once: enough for every real error in a record,
+ * few enough that one account cannot flood its unit manager's queue.
+ */
+export const MAX_PENDING_CORRECTIONS = 5;
+
+type StoredCorrection = CorrectionDocument & { _id: Types.ObjectId; createdAt: Date };
+
+const FIELD_LABELS: Record<string, string> = Object.fromEntries(CORRECTABLE_FIELDS);
+const STATUS_LABELS = { pending: '待审核', approved: '已同意', rejected: '已驳回' } as const;
+const NOT_FOUND_MESSAGE = '更正申请不存在或不在您的审核范围内';
+
+export function toCorrectionRequest(doc: StoredCorrection): CorrectionRequest {
+  return {
+    id: String(doc._id),
+    cadreId: String(doc.cadreId),
+    cadreName: doc.cadreName,
+    unitId: String(doc.unitId),
+    unitName: doc.unitName,
+    field: doc.field,
+    currentValue: doc.currentValue,
+    proposedValue: doc.proposedValue,
+    reason: doc.reason,
+    status: doc.status,
+    submittedAt: doc.createdAt.toISOString(),
+    decidedAt: doc.decidedAt ? doc.decidedAt.toISOString() : null,
+    decidedBy: doc.decidedBy ?? null,
+    decisionReason: doc.decisionReason ?? null,
+  };
+}
+
+/**
+ * A cadre asks for a correction of their own record; any other id gets 404 as a missing one
+ * would, and the attempt is audited. The field's current value is captured here, not taken
+ * from the client.
+ */
+export async function submitCorrection(
+  req: Request,
+  cadreId: string,
+  input: z.output<typeof CorrectionRequestInputSchema>,
+): Promise<CorrectionRequest> {
+  const cadre: StoredCadre = await findCadreInScope(req, cadreId, { action: 'correction.submit', access: 'correction:submit' });
+  const pending = await CorrectionModel.countDocuments({ cadreId: cadre._id, status: 'pending' });
+  if (pending >= MAX_PENDING_CORRECTIONS) {
+    throw new AppError(
+      409,
+      'too_many_pending_corrections',
+      `您已有 ${pending} 条更正申请等待审核（最多 ${MAX_PENDING_CORRECTIONS} 条），请等审核后再提交`,
+    );
+  }
+  const unitName = await unitNameOf(cadre.unitId);
+  const currentValue = describeCorrectableField(toCadreRecord(cadre, unitName), input.field);
+  const created = await CorrectionModel.create({
+    cadreId: cadre._id,
+    cadreName: cadre.name,
+    unitId: cadre.unitId,
+    unitName,
+    unitPath: cadre.unitPath,
+    field: input.field,
+    currentValue,
+    proposedValue: input.proposedValue,
+    reason: input.reason,
+    submittedBy: req.auth!.user.id,
+  });
+  const request = toCorrectionRequest(created.toObject() as unknown as StoredCorrection);
+  await recordAudit(req, {
+    action: 'correction.submit',
+    result: 'success',
+    objectType: 'correction',
+    objectId: request.id,
+    detail: {
+      cadreId,
+      field: input.field,
+      changes: { [input.field]: { before: currentValue, after: input.proposedValue } },
+      reason: input.reason,
+    },
+  });
+  return request;
+}
+
+/** The requests the caller may read: a cadre their own, a unit manager their subtree's, org_admin all. */
+export async function listCorrections(req: Request, query: z.output<typeof CorrectionListQuerySchema>) {
+  const scope = scopeForAction(req, 'correction:read');
+  const scoped =
+    scope.kind === 'all'
+      ? {}
+      : scope.kind === 'subtree'
+        ? { unitPath: new Types.ObjectId(scope.unitId) }
+        : { cadreId: new Types.ObjectId(scope.cadreId) };
+  const filter = {
+    $and: [
+      scoped,
+      query.status ? { status: query.status } : {},
+      query.cadreId ? { cadreId: new Types.ObjectId(query.cadreId) } : {},
+    ],
+  };
+  const [docs, total] = await Promise.all([
+    CorrectionModel.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .skip(query.page * query.size)
+      .limit(query.size)
+      .lean<StoredCorrection[]>(),
+    CorrectionModel.countDocuments(filter),
+  ]);
+  return { items: docs.map(toCorrectionRequest), total };
+}
+
+/**
+ * The cadre's unit manager (any unit above the cadre's) or org_admin approves or rejects a
+ * pending request with a reason. Approval records the decision; the manager then edits the
+ * record through the ordinary, versioned update.
+ */
+export async function decideCorrection(req: Request, id: string, decision: CorrectionDecision): Promise<CorrectionRequest> {
+  const scope = scopeForAction(req, 'correction:review');
+  const request = await CorrectionModel.findById(id).lean<StoredCorrection>();
+  // The cadre's own unit path decides, should the copy on the request ever lag behind a move.
+  const cadre = request ? await CadreModel.findById(request.cadreId).select('unitPath').lean<Pick<StoredCadre, '_id' | 'unitPath'>>() : null;
+  if (!request || !cadreInScope(scope, { _id: request.cadreId, unitPath: cadre?.unitPath ?? request.unitPath })) {
+    await recordAudit(req, { action: 'correction.decide', result: request ? 'denied' : 'failure', objectType: 'correction', objectId: id });
+    throw new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
+  }
+  if (request.submittedBy === req.auth!.user.id) {
+    await recordAudit(req, { action: 'correction.decide', result: 'denied', objectType: 'correction', objectId: id, detail: { reason: 'own_request' } });
+    throw new AppError(403, 'own_request', '不能审核自己提交的更正申请');
+  }
+  const alreadyDecided = (status: keyof typeof STATUS_LABELS) =>
+    new AppError(409, 'already_decided', `该申请${STATUS_LABELS[status]}，只能审核待审核的申请`);
+  if (request.status !== 'pending') throw alreadyDecided(request.status);
+
+  const decided = await CorrectionModel.findOneAndUpdate(
+    { _id: request._id, status: 'pending' },
+    {
+      $set: {
+        status: decision.decision,
+        decidedAt: new Date(),
+        decidedBy: req.auth!.user.username,
+        decidedById: req.auth!.user.id,
+        decisionReason: decision.reason,
+      },
+    },
+    { returnDocument: 'after', lean: true },
+  );
+  if (!decided) {
+    // Another reviewer decided it in the meantime (or the cadre's record, and with it the request, was deleted).
+    const now = await CorrectionModel.findById(id).select('status').lean<{ status: keyof typeof STATUS_LABELS }>();
+    throw now ? alreadyDecided(now.status) : new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
+  }
+  await recordAudit(req, {
+    action: 'correction.decide',
+    result: 'success',
+    objectType: 'correction',
+    objectId: id,
+    detail: {
+      cadreId: String(request.cadreId),
+      field: request.field,
+      fieldLabel: FIELD_LABELS[request.field],
+      changes: { status: { before: 'pending', after: decision.decision } },
+      reason: decision.reason,
+    },
+  });
+  return toCorrectionRequest(decided as unknown as StoredCorrection);
+}

@@ -1,0 +1,221 @@
+import type { Request } from 'express';
+import mongoose, { type Types } from 'mongoose';
+import type * as z from 'zod';
+import { normalizeIdNumber, type ImportApplyResultSchema } from '@cadre/shared-models';
+import { AppError } from '../platform/errors.js';
+import { dataCipher } from '../platform/data-cipher.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { noteCadresChanged } from '../ledger/ledger-changes.js';
+import { CadreModel } from '../cadres/cadre.model.js';
+import { cadreInScope, scopeForAction, unitInScope } from '../cadres/cadre-scope.js';
+import {
+  findIdNumberOwners,
+  prepareCadreFields,
+  readCadrePhoto,
+  removeCadrePhoto,
+  restoreCadre,
+  undoCadreCreation,
+  writeCadreChanges,
+  writeCadrePhoto,
+  writeNewCadre,
+  type CadreUnit,
+  type CadreWriteOptions,
+  type StoredCadre,
+} from '../cadres/cadre-writer.js';
+import { UnitModel } from '../units/unit.model.js';
+import { ImportBatchModel, type ImportBatchDocument } from './import-batch.model.js';
+import { dropPayloads, loadOwnBatch, loadPayloads, type ImportPayload } from './import-batches.js';
+
+/** A claim older than this belongs to a request that died; the batch may be applied again. */
+const STALE_CLAIM_MS = 10 * 60 * 1000;
+
+type ImportApplyResult = z.infer<typeof ImportApplyResultSchema>;
+
+/** Where a payload came from, for messages: 第 3 行 or “张三.lrmx”. */
+function sourceOf(payload: Pick<ImportPayload, 'row' | 'file'>): string {
+  return payload.row !== null ? `第 ${payload.row} 行` : `“${payload.file ?? ''}”`;
+}
+
+/** A write that an apply made, and how to take it back. */
+type Done =
+  | { kind: 'created'; id: string }
+  | { kind: 'updated'; id: string; before: StoredCadre; photoBefore: Buffer | null | undefined };
+
+/** What the checks at apply time found for each payload, in order. */
+type Target = { unit: CadreUnit; before: StoredCadre | null };
+
+/**
+ * Applies the caller's batch: every row or file, or none. The embedded database has no
+ * transactions, so each write is remembered and, when one fails, the ones before it are undone
+ * (created records removed, updated records and photos put back) before answering.
+ */
+export async function applyBatch(req: Request, id: string): Promise<ImportApplyResult> {
+  const batch = await loadOwnBatch(req, id);
+  assertApplicable(batch);
+  await claim(batch);
+  try {
+    const payloads = await loadPayloads(batch);
+    const targets = await recheck(req, payloads);
+    const result = await writeAll(req, batch, payloads, targets);
+    await ImportBatchModel.updateOne(
+      { _id: batch._id },
+      { $set: { status: 'applied', appliedAt: new Date(), applyingSince: null, itemIds: [] } },
+    );
+    await dropPayloads(batch);
+    await recordAudit(req, {
+      action: 'import.apply',
+      result: 'success',
+      objectType: 'import',
+      objectId: id,
+      detail: { kind: batch.kind, fileName: batch.fileName, created: result.created, updated: result.updated, unchanged: (batch.counts as { unchanged: number }).unchanged },
+    });
+    return result;
+  } catch (error) {
+    await ImportBatchModel.updateOne({ _id: batch._id }, { $set: { applyingSince: null } });
+    await recordAudit(req, {
+      action: 'import.apply',
+      result: 'failure',
+      objectType: 'import',
+      objectId: id,
+      detail: { kind: batch.kind, fileName: batch.fileName, reason: error instanceof AppError ? error.code : 'internal_error' },
+    });
+    throw error;
+  }
+}
+
+function assertApplicable(batch: ImportBatchDocument): void {
+  if (batch.status === 'applied') throw new AppError(409, 'import_applied', '该批次已经导入过，不能重复导入');
+  if (batch.status === 'discarded') throw new AppError(409, 'import_discarded', '该批次已丢弃，请重新上传');
+  if (batch.problems.length > 0) throw new AppError(409, 'import_has_problems', '报告中还有问题，请修正文件后重新上传');
+  if (batch.itemIds.length === 0) throw new AppError(409, 'import_nothing_to_apply', '该批次没有需要新增或修改的记录');
+}
+
+/** Marks the batch as being applied, atomically, so two requests cannot apply it side by side. */
+async function claim(batch: ImportBatchDocument): Promise<void> {
+  const staleBefore = new Date(Date.now() - STALE_CLAIM_MS);
+  const claimed = await ImportBatchModel.findOneAndUpdate(
+    {
+      _id: batch._id,
+      status: 'validated',
+      $or: [{ applyingSince: null }, { applyingSince: mongoose.trusted({ $lt: staleBefore }) }],
+    },
+    { $set: { applyingSince: new Date() } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!claimed) throw new AppError(409, 'import_in_progress', '该批次正在导入或已经导入');
+}
+
+/**
+ * The preview's checks again, as things stand now: every unit still there and within the
+ * caller's scope, no ID number to be created registered since, every matched record unchanged
+ * since the preview. Any failure refuses the whole batch before anything is written.
+ */
+async function recheck(req: Request, payloads: readonly ImportPayload[]): Promise<Target[]> {
+  const scope = scopeForAction(req, 'cadre:import');
+  const hashes = payloads
+    .filter((payload) => payload.action === 'create' && payload.input.idNumber !== null)
+    .map((payload) => dataCipher().blindIndex(normalizeIdNumber(payload.input.idNumber!)));
+  const owners = await findIdNumberOwners(hashes);
+  const targets: Target[] = [];
+  for (const payload of payloads) {
+    const where = sourceOf(payload);
+    if (payload.action === 'create') {
+      const hash = payload.input.idNumber === null ? null : dataCipher().blindIndex(normalizeIdNumber(payload.input.idNumber));
+      if (hash !== null && owners.has(hash)) {
+        throw new AppError(409, 'import_stale', `${where}的身份证号在预览之后已被登记，本批次未导入任何数据；请重新上传`);
+      }
+      targets.push({ unit: await unitFor(scope, payload.input.unitId, where), before: null });
+      continue;
+    }
+    const before = await CadreModel.findById(payload.cadreId).lean<StoredCadre>();
+    if (!before || !cadreInScope(scope, before)) {
+      throw new AppError(409, 'import_stale', `${where}匹配的干部在预览之后已被删除或调出您的范围，本批次未导入任何数据；请重新上传`);
+    }
+    if (before.__v !== payload.expectedVersion) {
+      throw new AppError(409, 'version_conflict', `${where}匹配的干部“${before.name}”在预览之后被修改过，本批次未导入任何数据；请重新上传后再确认`);
+    }
+    targets.push({ unit: await unitFor(scope, String(before.unitId), where), before });
+  }
+  return targets;
+}
+
+async function unitFor(scope: ReturnType<typeof scopeForAction>, unitId: string, where: string): Promise<CadreUnit> {
+  const unit = await UnitModel.findById(unitId).select('name type ancestorIds').lean<CadreUnit>();
+  if (!unit || !unitInScope(scope, unit)) {
+    throw new AppError(409, 'import_stale', `${where}的单位在预览之后已被删除或调出您的范围，本批次未导入任何数据；请重新上传`);
+  }
+  return unit;
+}
+
+async function writeAll(req: Request, batch: ImportBatchDocument, payloads: readonly ImportPayload[], targets: readonly Target[]): Promise<ImportApplyResult> {
+  const options: CadreWriteOptions = { importBatchId: batch._id, auditDetail: { importId: String(batch._id) }, noteLedger: false };
+  const done: Done[] = [];
+  let current: ImportPayload | undefined;
+  try {
+    for (const [index, payload] of payloads.entries()) {
+      current = payload;
+      const { unit, before } = targets[index]!;
+      const fields = prepareCadreFields(payload.input, unit, payload.texts);
+      if (before === null) {
+        const record = await writeNewCadre(req, fields, unit.name, options);
+        done.push({ kind: 'created', id: record.id });
+        if (payload.photo) await writeCadrePhoto(req, record.id, payload.photo, options);
+      } else {
+        // Remembered before writing: a write that fails after changing the record is put back too.
+        const id = String(before._id);
+        done.push({ kind: 'updated', id, before, photoBefore: payload.photo ? await readCadrePhoto(id) : undefined });
+        await writeCadreChanges(req, before, payload.expectedVersion!, fields, unit.name, options);
+        if (payload.photo) await writeCadrePhoto(req, id, payload.photo, options);
+      }
+    }
+  } catch (error) {
+    const undone = await undo(req, batch._id, done, options);
+    await noteCadresChanged(undone);
+    req.log.warn({ err: error, importId: String(batch._id) }, 'import apply failed; undone');
+    const where = current ? sourceOf(current) : '';
+    const known = error instanceof AppError;
+    throw new AppError(
+      known ? 409 : 500,
+      'import_failed',
+      `导入${where}时失败${known ? `：${error.message}` : ''}。已撤销本批次写入的 ${undone.length} 条记录，未导入任何数据`,
+    );
+  }
+  await noteCadresChanged(done.map((entry) => entry.id));
+  return {
+    id: String(batch._id),
+    created: done.filter((entry) => entry.kind === 'created').length,
+    updated: done.filter((entry) => entry.kind === 'updated').length,
+  };
+}
+
+/**
+ * Takes back what an apply wrote, newest first, each step audited by the writer; then removes any
+ * record carrying the batch's id that a failed step inserted without reporting back. Returns the
+ * ids of the records touched.
+ */
+async function undo(req: Request, batchId: Types.ObjectId, done: readonly Done[], options: CadreWriteOptions): Promise<string[]> {
+  const touched = new Set(done.map((entry) => entry.id));
+  for (const entry of [...done].reverse()) {
+    try {
+      if (entry.kind === 'created') {
+        await undoCadreCreation(req, entry.id, options);
+        continue;
+      }
+      await restoreCadre(req, entry.before, options);
+      if (entry.photoBefore === null) await removeCadrePhoto(req, entry.id, options);
+      else if (entry.photoBefore !== undefined) await writeCadrePhoto(req, entry.id, entry.photoBefore, options);
+    } catch (undoError) {
+      // Keep undoing the rest; what could not be undone is in the log with the cadre's id.
+      req.log.error({ err: undoError, cadreId: entry.id }, 'import undo step failed');
+    }
+  }
+  const strays = await CadreModel.find({ importBatchId: batchId }).select('_id').lean();
+  for (const stray of strays) {
+    const id = String(stray._id);
+    touched.add(id);
+    await undoCadreCreation(req, id, options).catch((undoError: unknown) => {
+      req.log.error({ err: undoError, cadreId: id }, 'import undo step failed');
+    });
+  }
+  return [...touched];
+}

@@ -1,0 +1,96 @@
+import type { Request } from 'express';
+import { zipSync } from 'fflate';
+import * as z from 'zod';
+import { LrmxExportRequestSchema, ObjectIdSchema, formToLrmxPerson } from '@cadre/shared-models';
+import type { ApiBuilder } from '../platform/endpoint.js';
+import { AppError } from '../platform/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { writeLrmx } from '../lrmx/lrmx-codec.js';
+import { CadreModel } from '../cadres/cadre.model.js';
+import { cadreInScope, scopeForAction } from '../cadres/cadre-scope.js';
+import { findCadreInScope, type StoredCadre } from '../cadres/cadre-writer.js';
+import { formRecordOf } from './lrmx-forms.js';
+import { sendAttachment, toFileNamePart } from './downloads.js';
+
+const CadreIdParamsSchema = z.object({ id: ObjectIdSchema }).strict();
+const LRMX_TYPE = 'application/xml';
+
+/** One cadre's appointment form file, with the ID number in clear and the photo. */
+async function writeForm(doc: StoredCadre): Promise<{ bytes: Buffer; name: string; idNumber: string | null; hasPhoto: boolean }> {
+  const { record, form } = await formRecordOf(doc);
+  return { bytes: writeLrmx(formToLrmxPerson(form)), name: record.name, idNumber: form.idNumber, hasPhoto: form.photoBase64 !== null };
+}
+
+/** An export puts the full ID number into a file, so each one is audited per cadre. */
+async function auditExport(req: Request, id: string, detail: Record<string, unknown>): Promise<void> {
+  await recordAudit(req, { action: 'cadre.export', result: 'success', objectType: 'cadre', objectId: id, detail: { format: 'lrmx', ...detail } });
+}
+
+/** `张三-0012.lrmx`: the name and the ID number's last four (the record id's when there is none), made unique. */
+function archiveNames(forms: ReadonlyArray<{ name: string; idNumber: string | null; id: string }>): string[] {
+  const used = new Set<string>();
+  return forms.map(({ name, idNumber, id }) => {
+    const base = `${toFileNamePart(name) || '任免审批表'}-${idNumber ? idNumber.slice(-4) : id.slice(-6)}`;
+    let fileName = `${base}.lrmx`;
+    for (let n = 2; used.has(fileName); n++) fileName = `${base}-${n}.lrmx`;
+    used.add(fileName);
+    return fileName;
+  });
+}
+
+/** `.lrmx` export: one cadre as a file, or a selection as a zip; scoped like reads, audited as exports. */
+export function registerLrmxExportRoutes(api: ApiBuilder): void {
+  api.add({
+    method: 'get',
+    path: '/cadres/:id/lrmx',
+    access: 'cadre:export',
+    operationId: 'exportCadreLrmx',
+    summary: 'One cadre’s appointment form (.lrmx), ID number and photo included; audited',
+    tags: ['cadres'],
+    params: CadreIdParamsSchema,
+    success: { status: 200, description: 'the .lrmx file (UTF-8 XML)', contentType: LRMX_TYPE },
+    handler: async ({ req, res, params }) => {
+      const doc = await findCadreInScope(req, params.id, { action: 'cadre.export', access: 'cadre:export' });
+      const form = await writeForm(doc);
+      await auditExport(req, params.id, { idNumberIncluded: form.idNumber !== null, photoIncluded: form.hasPhoto });
+      sendAttachment(res, {
+        bytes: form.bytes,
+        contentType: LRMX_TYPE,
+        asciiName: `cadre-${params.id}.lrmx`,
+        name: `${toFileNamePart(form.name) || '任免审批表'}.lrmx`,
+      });
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/cadres/lrmx-export',
+    access: 'cadre:export',
+    operationId: 'exportCadresLrmxZip',
+    summary: 'The appointment forms of selected cadres as one .zip; any cadre outside the caller’s scope refuses the whole request',
+    tags: ['cadres'],
+    body: LrmxExportRequestSchema,
+    success: { status: 200, description: 'a zip of .lrmx files named 姓名-身份证号后四位.lrmx', contentType: 'application/zip' },
+    handler: async ({ req, res, body }) => {
+      const scope = scopeForAction(req, 'cadre:export');
+      const ids = [...new Set(body.cadreIds)];
+      const docs: StoredCadre[] = [];
+      for (const id of ids) {
+        const doc = await CadreModel.findById(id).lean<StoredCadre>();
+        if (!doc || !cadreInScope(scope, doc)) {
+          await recordAudit(req, { action: 'cadre.export', result: doc ? 'denied' : 'failure', objectType: 'cadre', objectId: id });
+          throw new AppError(404, 'not_found', '所选干部中有不存在或不在您数据范围内的，未导出任何文件');
+        }
+        docs.push(doc);
+      }
+      const forms = [];
+      for (const doc of docs) forms.push({ ...(await writeForm(doc)), id: String(doc._id) });
+      const names = archiveNames(forms);
+      const zip = Buffer.from(zipSync(Object.fromEntries(forms.map((form, index) => [names[index]!, form.bytes]))));
+      for (const form of forms) {
+        await auditExport(req, form.id, { archive: true, count: forms.length, idNumberIncluded: form.idNumber !== null, photoIncluded: form.hasPhoto });
+      }
+      sendAttachment(res, { bytes: zip, contentType: 'application/zip', asciiName: 'lrmx-export.zip', name: `任免审批表-${forms.length}人.zip` });
+    },
+  });
+}

@@ -1,0 +1,421 @@
+import {
+  ageBandOf,
+  CIVIL_SERVICE_RANKS,
+  computeAgeInYears,
+  deriveTags,
+  EDUCATION_LEVELS,
+  POST_LEVELS,
+  politicalStatusOf,
+  type AgeBand,
+  type DataScope,
+  type LedgerFilter,
+  type LedgerRow,
+  type LEDGER_SORT_KEYS,
+} from '@cadre/shared-models';
+import type { LedgerEntry } from './ledger-entry.js';
+import { clearSlot, countSlots, hasSlot, SlotSet, slotsOf, wordsFor } from './slot-set.js';
+
+export type LedgerScope = Exclude<DataScope, { kind: 'none' }>;
+export type LedgerSort = (typeof LEDGER_SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export interface LedgerUnit {
+  id: string;
+  name: string;
+  parentId: string | null;
+  sortOrder: number;
+}
+
+/** One cadre as indexed at a date: the entry and what the date decides. Replaced, never mutated. */
+export interface IndexedEntry {
+  entry: LedgerEntry;
+  ageBand: AgeBand;
+  /** Derived tags in the portrait's order, then manual tags not already among them. */
+  tags: string[];
+}
+
+/** The rows a scope and filter select, as the index stood when it was made. */
+export interface LedgerSelection {
+  readonly total: number;
+  page(sort: LedgerSort, direction: SortDirection, page: number, size: number): LedgerRow[];
+  /** Every selected row in order; the order is fixed when called, the rows are built as read. */
+  rows(sort: LedgerSort, direction: SortDirection): Iterable<LedgerRow>;
+  /** The selected entries in no particular order, for counting by other facts. */
+  entries(): Iterable<LedgerEntry>;
+}
+
+interface UnitPlace {
+  name: string;
+  /** Position in the unit tree read depth first, siblings by their sort order. */
+  order: number;
+}
+
+const VALUE_FILTERS = ['sex', 'education', 'category', 'postLevel', 'rank', 'ageBand'] as const;
+type ValueFilter = (typeof VALUE_FILTERS)[number];
+type KeyedSort = Exclude<LedgerSort, 'name'>;
+const KEYED_SORTS: readonly KeyedSort[] = ['birthMonth', 'age', 'workStartMonth', 'postStartMonth', 'education', 'postLevel', 'rank', 'unitName'];
+
+function monthNumber(month: string): number {
+  const [year, mm] = month.split('-').map(Number);
+  return year !== undefined && mm !== undefined && Number.isFinite(year) && Number.isFinite(mm) ? year * 12 + mm : 0;
+}
+
+function enumPosition(values: readonly string[], value: string): number {
+  const at = values.indexOf(value);
+  return at === -1 ? values.length : at;
+}
+
+function placeUnits(units: readonly LedgerUnit[]): Map<string, UnitPlace> {
+  const known = new Set(units.map((u) => u.id));
+  const children = new Map<string | null, LedgerUnit[]>();
+  for (const unit of units) {
+    const parent = unit.parentId !== null && known.has(unit.parentId) ? unit.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), unit]);
+  }
+  const places = new Map<string, UnitPlace>();
+  const visit = (parent: string | null) => {
+    const siblings = (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1));
+    for (const unit of siblings) {
+      places.set(unit.id, { name: unit.name, order: places.size });
+      visit(unit.id);
+    }
+  };
+  visit(null);
+  return places;
+}
+
+/** Merges `added` (any order) into `order` without the `removed` slots, by `compare`. */
+function merged(order: Int32Array, removed: ReadonlySet<number>, added: number[], compare: (a: number, b: number) => number): Int32Array {
+  const kept = removed.size > 0 ? order.filter((slot) => !removed.has(slot)) : order;
+  if (added.length === 0) return kept;
+  added.sort(compare);
+  const out = new Int32Array(kept.length + added.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < kept.length || j < added.length) {
+    if (j < added.length && (i === kept.length || compare(added[j]!, kept[i]!) < 0)) out[k++] = added[j++]!;
+    else out[k++] = kept[i++]!;
+  }
+  return out;
+}
+
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The in-memory ledger (docs/decisions/0009): every cadre's entry with posting lists per filter
+ * value and per unit subtree, and one pre-sorted order per sort key. Filters intersect bitsets;
+ * a page walks the sort order picking selected slots; a change moves a few slots in each order.
+ */
+export class LedgerIndex {
+  private readonly collator = new Intl.Collator('zh-CN');
+  // Replaced, not changed, by apply and setDate, so that a selection keeps the rows it was made from.
+  private rows: (IndexedEntry | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  private readonly live = new SlotSet();
+  private byValue = {} as Record<ValueFilter, Map<string, SlotSet>>;
+  private byTag = new Map<string, SlotSet>();
+  private readonly byUnit = new Map<string, SlotSet>();
+  private places: Map<string, UnitPlace>;
+  private nameOrder: Int32Array = new Int32Array(0);
+  private nameRank: Int32Array = new Int32Array(0);
+  private readonly keyOrders = {} as Record<KeyedSort, Int32Array>;
+  private readonly keys = {} as Record<KeyedSort, Int32Array>;
+  private day: Date;
+  /** The date (UTC, yyyy-MM-dd) ages and derived tags are computed at. */
+  asOf: string;
+
+  constructor(units: readonly LedgerUnit[], entries: Iterable<LedgerEntry>, asOf: Date) {
+    this.places = placeUnits(units);
+    this.asOf = utcDay(asOf);
+    this.day = new Date(`${this.asOf}T00:00:00Z`);
+    for (const filter of VALUE_FILTERS) this.byValue[filter] = new Map();
+    for (const entry of entries) {
+      if (this.slotOf.has(entry.id)) continue;
+      const slot = this.rows.length;
+      this.rows.push(this.indexed(entry));
+      this.slotOf.set(entry.id, slot);
+      this.addToSets(slot);
+    }
+    this.sortAll();
+  }
+
+  /** Cadres in the model. */
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** True when every unit is in the unit tree the index knows. */
+  knowsUnits(unitIds: Iterable<string>): boolean {
+    for (const id of unitIds) if (!this.places.has(id)) return false;
+    return true;
+  }
+
+  /** Applies re-read entries: an entry replaces the cadre's row, null removes it. */
+  apply(changes: ReadonlyMap<string, LedgerEntry | null>): void {
+    this.rows = [...this.rows];
+    const removed = new Set<number>();
+    const added: number[] = [];
+    for (const [id, entry] of changes) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) {
+        this.removeFromSets(slot);
+        removed.add(slot);
+        this.rows[slot] = undefined;
+        this.slotOf.delete(id);
+        this.freeSlots.push(slot);
+      }
+      if (entry === null) continue;
+      const target = this.freeSlots.pop() ?? this.rows.length;
+      this.rows[target] = this.indexed(entry);
+      this.slotOf.set(id, target);
+      this.addToSets(target);
+      added.push(target);
+    }
+    this.ensureCapacity();
+    for (const slot of added) this.computeKeys(slot);
+    this.nameOrder = merged(this.nameOrder, removed, [...added], (a, b) => this.compareNames(a, b));
+    this.rankNames();
+    for (const sort of KEYED_SORTS) {
+      const keys = this.keys[sort];
+      this.keyOrders[sort] = merged(this.keyOrders[sort], removed, [...added], (a, b) => keys[a]! - keys[b]! || this.nameRank[a]! - this.nameRank[b]!);
+    }
+  }
+
+  /** A new unit tree (names, order, new units); rows keep their unit paths. */
+  setUnits(units: readonly LedgerUnit[]): void {
+    this.places = placeUnits(units);
+    this.sortAll();
+  }
+
+  /** Recomputes ages, age bands and derived tags at a new date. */
+  setDate(asOf: Date): void {
+    const day = utcDay(asOf);
+    if (day === this.asOf) return;
+    this.asOf = day;
+    this.day = new Date(`${day}T00:00:00Z`);
+    this.byValue.ageBand = new Map();
+    this.byTag = new Map();
+    this.rows = [...this.rows];
+    for (let slot = 0; slot < this.rows.length; slot += 1) {
+      const row = this.rows[slot];
+      if (!row) continue;
+      const next = this.indexed(row.entry);
+      this.rows[slot] = next;
+      addTo(this.byValue.ageBand, next.ageBand, slot);
+      for (const tag of next.tags) addTo(this.byTag, tag, slot);
+    }
+  }
+
+  select(scope: LedgerScope, filter: LedgerFilter): LedgerSelection {
+    const words = this.scopeWords(scope);
+    if (filter.unitId !== undefined) intersect(words, this.byUnit.get(filter.unitId));
+    for (const field of VALUE_FILTERS) this.intersectAny(words, this.byValue[field], filter[field]);
+    this.intersectAny(words, this.byTag, filter.tag);
+    const q = filter.q;
+    if (q) {
+      for (const slot of slotsOf(words)) {
+        const { entry } = this.rows[slot]!;
+        if (!entry.name.includes(q) && !entry.post.includes(q)) clearSlot(words, slot);
+      }
+    }
+    return this.selection(words);
+  }
+
+  private selection(words: Uint32Array): LedgerSelection {
+    const total = countSlots(words);
+    // What a selection reads later is fixed now: the rows array, the orders, the unit tree and
+    // the date are all replaced, never changed, when the index moves on.
+    const rows = this.rows;
+    const orders = { ...this.keyOrders, name: this.nameOrder } as Record<LedgerSort, Int32Array>;
+    const places = this.places;
+    const day = this.day;
+    const toRow = (row: IndexedEntry) => ledgerRow(row, places, day);
+    const walk = (sort: LedgerSort, direction: SortDirection, skip: number, take: number): IndexedEntry[] => {
+      const picked: IndexedEntry[] = [];
+      if (skip >= total) return picked;
+      const order = orders[sort];
+      const last = order.length - 1;
+      let seen = 0;
+      for (let i = 0; i <= last && picked.length < take; i += 1) {
+        const slot = order[direction === 'asc' ? i : last - i]!;
+        if (!hasSlot(words, slot)) continue;
+        if (seen < skip) seen += 1;
+        else picked.push(rows[slot]!);
+      }
+      return picked;
+    };
+    return {
+      total,
+      page: (sort, direction, page, size) => walk(sort, direction, page * size, size).map(toRow),
+      rows(sort, direction) {
+        const picked = walk(sort, direction, 0, total);
+        return (function* () {
+          for (const row of picked) yield toRow(row);
+        })();
+      },
+      *entries() {
+        for (const slot of slotsOf(words)) yield rows[slot]!.entry;
+      },
+    };
+  }
+
+  private scopeWords(scope: LedgerScope): Uint32Array {
+    const slots = this.rows.length;
+    switch (scope.kind) {
+      case 'all':
+        return this.live.copy(slots);
+      case 'subtree':
+        return this.byUnit.get(scope.unitId)?.copy(slots) ?? new Uint32Array(wordsFor(slots));
+      case 'self': {
+        const words = new Uint32Array(wordsFor(slots));
+        const slot = this.slotOf.get(scope.cadreId);
+        if (slot !== undefined) words[slot >>> 5] |= 1 << (slot & 31);
+        return words;
+      }
+    }
+  }
+
+  /** Narrows to rows holding any of the values; no values, no narrowing. */
+  private intersectAny(words: Uint32Array, sets: Map<string, SlotSet>, values: readonly string[]): void {
+    if (values.length === 0) return;
+    const any = new Uint32Array(words.length);
+    for (const value of values) sets.get(value)?.unionInto(any);
+    for (let i = 0; i < words.length; i += 1) words[i] &= any[i]!;
+  }
+
+  private indexed(entry: LedgerEntry): IndexedEntry {
+    const age = computeAgeInYears(entry.birthMonth, this.day);
+    const source = { ...entry, ...entry.tagFacts, unitName: this.places.get(entry.unitId)?.name ?? '' };
+    const derived = deriveTags(source, this.day).map((t) => t.tag as string);
+    const tags = [...new Set([...derived, ...entry.manualTags])];
+    return { entry, ageBand: ageBandOf(age), tags };
+  }
+
+  private addToSets(slot: number): void {
+    const row = this.rows[slot]!;
+    this.live.add(slot);
+    for (const field of VALUE_FILTERS) addTo(this.byValue[field], field === 'ageBand' ? row.ageBand : row.entry[field], slot);
+    for (const tag of row.tags) addTo(this.byTag, tag, slot);
+    for (const unitId of row.entry.unitPath) addTo(this.byUnit, unitId, slot);
+  }
+
+  private removeFromSets(slot: number): void {
+    const row = this.rows[slot]!;
+    this.live.delete(slot);
+    for (const field of VALUE_FILTERS) this.byValue[field].get(field === 'ageBand' ? row.ageBand : row.entry[field])?.delete(slot);
+    for (const tag of row.tags) this.byTag.get(tag)?.delete(slot);
+    for (const unitId of row.entry.unitPath) this.byUnit.get(unitId)?.delete(slot);
+  }
+
+  private compareNames(a: number, b: number): number {
+    const x = this.rows[a]!.entry;
+    const y = this.rows[b]!.entry;
+    return this.collator.compare(x.name, y.name) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  }
+
+  private rankNames(): void {
+    for (let i = 0; i < this.nameOrder.length; i += 1) this.nameRank[this.nameOrder[i]!] = i;
+  }
+
+  private ensureCapacity(): void {
+    const needed = this.rows.length;
+    if (this.nameRank.length >= needed) return;
+    const capacity = Math.max(needed, Math.ceil(this.nameRank.length * 1.5));
+    const grow = (old: Int32Array) => {
+      const next = new Int32Array(capacity);
+      next.set(old);
+      return next;
+    };
+    this.nameRank = grow(this.nameRank);
+    for (const sort of KEYED_SORTS) this.keys[sort] = grow(this.keys[sort] ?? new Int32Array(0));
+  }
+
+  private computeKeys(slot: number): void {
+    const { entry } = this.rows[slot]!;
+    const birth = monthNumber(entry.birthMonth);
+    this.keys.birthMonth[slot] = birth;
+    // Youngest first: age ascending is birth month descending, which does not change by the day.
+    this.keys.age[slot] = -birth;
+    this.keys.workStartMonth[slot] = monthNumber(entry.workStartMonth);
+    this.keys.postStartMonth[slot] = monthNumber(entry.postStartMonth);
+    this.keys.education[slot] = enumPosition(EDUCATION_LEVELS, entry.education);
+    this.keys.postLevel[slot] = enumPosition(POST_LEVELS, entry.postLevel);
+    this.keys.rank[slot] = enumPosition(CIVIL_SERVICE_RANKS, entry.rank);
+    this.keys.unitName[slot] = this.places.get(entry.unitId)?.order ?? this.places.size;
+  }
+
+  /** Sorts every order from scratch; names are collated once per distinct name. */
+  private sortAll(): void {
+    this.ensureCapacity();
+    const slots: number[] = [];
+    for (let slot = 0; slot < this.rows.length; slot += 1) {
+      if (this.rows[slot]) {
+        slots.push(slot);
+        this.computeKeys(slot);
+      }
+    }
+    const names = [...new Set(slots.map((slot) => this.rows[slot]!.entry.name))].sort(this.collator.compare);
+    const nameKey = new Map<string, number>();
+    names.forEach((name, i) => {
+      // Names the collator finds equal share a key, exactly as compareNames treats them.
+      const previous = names[i - 1];
+      nameKey.set(name, previous !== undefined && this.collator.compare(previous, name) === 0 ? nameKey.get(previous)! : i);
+    });
+    const nameKeys = new Int32Array(this.rows.length);
+    for (const slot of slots) nameKeys[slot] = nameKey.get(this.rows[slot]!.entry.name)!;
+    const ids = this.rows.map((row) => row?.entry.id ?? '');
+    this.nameOrder = Int32Array.from(slots).sort((a, b) => nameKeys[a]! - nameKeys[b]! || (ids[a]! < ids[b]! ? -1 : 1));
+    this.rankNames();
+    for (const sort of KEYED_SORTS) {
+      const keys = this.keys[sort];
+      this.keyOrders[sort] = Int32Array.from(slots).sort((a, b) => keys[a]! - keys[b]! || this.nameRank[a]! - this.nameRank[b]!);
+    }
+  }
+}
+
+function addTo(sets: Map<string, SlotSet>, value: string, slot: number): void {
+  let set = sets.get(value);
+  if (!set) {
+    set = new SlotSet();
+    sets.set(value, set);
+  }
+  set.add(slot);
+}
+
+function intersect(words: Uint32Array, set: SlotSet | undefined): void {
+  if (set) set.intersectInto(words);
+  else words.fill(0);
+}
+
+function ledgerRow({ entry, tags }: IndexedEntry, places: Map<string, UnitPlace>, day: Date): LedgerRow {
+  return {
+    id: entry.id,
+    name: entry.name,
+    sex: entry.sex,
+    birthMonth: entry.birthMonth,
+    age: computeAgeInYears(entry.birthMonth, day),
+    ethnicity: entry.ethnicity,
+    nativePlace: entry.nativePlace,
+    politicalStatus: politicalStatusOf(entry),
+    partyJoinMonth: entry.partyJoinMonth,
+    workStartMonth: entry.workStartMonth,
+    education: entry.education,
+    degree: entry.degree,
+    school: entry.school,
+    unitId: entry.unitId,
+    unitName: places.get(entry.unitId)?.name ?? '',
+    post: entry.post,
+    postLevel: entry.postLevel,
+    rank: entry.rank,
+    postStartMonth: entry.postStartMonth,
+    category: entry.category,
+    appointmentType: entry.appointmentType,
+    professionalTitle: entry.professionalTitle,
+    tags,
+    idNumberMasked: entry.idNumberMasked,
+  };
+}
