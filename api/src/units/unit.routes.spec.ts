@@ -1,5 +1,6 @@
 import { CadreModel } from '../cadres/cadre.model.js';
 import { AuditModel } from '../audit/audit.model.js';
+import { CorrectionModel } from '../corrections/correction.model.js';
 import { createTestApp } from '../test/test-app.js';
 import { signedInAs } from '../test/test-client.js';
 import { aCadre, aUnit } from '../test/factories.js';
@@ -37,6 +38,22 @@ describe('unit tree management', () => {
     expect(movedOffice!.ancestorIds.map(String)).toEqual([String(root._id), String(other._id), String(street._id)]);
     const movedCadre = await CadreModel.findById(cadre._id).lean();
     expect(movedCadre!.unitPath.map(String)).toEqual([String(root._id), String(other._id), String(street._id), String(office._id)]);
+  });
+
+  it('carries correction requests along a move and a rename, so the new managers see them', async () => {
+    const { root, street, office, other, cadre } = await aTree();
+    const request = await CorrectionModel.create({
+      cadreId: cadre._id, cadreName: cadre.name, unitId: office._id, unitName: office.name,
+      unitPath: [root._id, street._id, office._id], field: 'nativePlace', proposedValue: '重庆渝北',
+      reason: '籍贯填错', submittedBy: 'someone',
+    });
+    const { client } = await signedInAs(app, ['org_admin']);
+    await client.patch(`/api/units/${street._id}`, { version: 0, parentId: String(other._id) }).expect(200);
+    await client.patch(`/api/units/${office._id}`, { version: 0, name: '改名后的科室' }).expect(200);
+
+    const moved = await CorrectionModel.findById(request._id).lean();
+    expect(moved!.unitPath.map(String)).toEqual([String(root._id), String(other._id), String(street._id), String(office._id)]);
+    expect(moved!.unitName).toBe('改名后的科室');
   });
 
   it('refuses to move a unit below its own descendant', async () => {

@@ -6,6 +6,7 @@ import { assertVersion, updateVersioned } from '../db/versioned-update.js';
 import { describeChanges } from '../audit/audit-changes.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CadreModel } from '../cadres/cadre.model.js';
+import { CorrectionModel } from '../corrections/correction.model.js';
 import { noteAllCadresChanged, noteUnitsChanged } from '../ledger/ledger-changes.js';
 import { UnitModel, type UnitDocument } from './unit.model.js';
 
@@ -66,9 +67,15 @@ async function moveSubtree(unit: UnitRecord, newParent: UnitRecord): Promise<voi
     const index = child.ancestorIds.findIndex((a) => String(a) === String(unit._id));
     const ancestorIds = [...newPrefix, ...child.ancestorIds.slice(index)];
     await UnitModel.updateOne({ _id: child._id }, { $set: { ancestorIds } });
-    await CadreModel.updateMany({ unitId: child._id }, { $set: { unitPath: [...ancestorIds, child._id] } });
+    await moveUnitMembers(child._id, [...ancestorIds, child._id]);
   }
-  await CadreModel.updateMany({ unitId: unit._id }, { $set: { unitPath: [...newPrefix, unit._id] } });
+  await moveUnitMembers(unit._id, [...newPrefix, unit._id]);
+}
+
+// Cadres and their correction requests carry the unit path, so both follow the unit.
+async function moveUnitMembers(unitId: Types.ObjectId, unitPath: Types.ObjectId[]): Promise<void> {
+  await CadreModel.updateMany({ unitId }, { $set: { unitPath } });
+  await CorrectionModel.updateMany({ unitId }, { $set: { unitPath } });
 }
 
 export async function updateUnit(req: Request, id: string, input: UnitUpdateRequest) {
@@ -85,6 +92,7 @@ export async function updateUnit(req: Request, id: string, input: UnitUpdateRequ
     changes['parentId'] = parent._id;
     changes['ancestorIds'] = [...parent.ancestorIds, parent._id];
   }
+  if (changes['name']) await CorrectionModel.updateMany({ unitId: before._id }, { $set: { unitName: changes['name'] } });
   if (changes['type']) await CadreModel.updateMany({ unitId: before._id }, { $set: { unitType: changes['type'] } });
   const after = toUnit(await updateVersioned<UnitRecord>(UnitModel as never, id, version, changes, '单位'));
   // A move or retype rewrote cadres; a new name or place in the order shows in their ledger rows.
