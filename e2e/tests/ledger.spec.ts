@@ -10,7 +10,9 @@ test.describe('ledger (台账)', () => {
     await page.getByRole('navigation').getByRole('link', { name: '干部台账' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '干部台账' })).toBeVisible();
     const total = page.locator('.summary .total');
-    await expect(total).toHaveText('共 1000 人');
+    // Other journeys may have imported a few people into the 1,000 of the demo district.
+    await expect(total).toHaveText(/共 1\d{3} 人/);
+    const everyone = await total.textContent();
 
     await page.getByRole('combobox', { name: '性别' }).click();
     await page.getByRole('option', { name: '女' }).click();
@@ -19,10 +21,10 @@ test.describe('ledger (台账)', () => {
     await page.getByRole('option', { name: '研究生' }).click();
     await page.keyboard.press('Escape');
     await expect(page).toHaveURL(/sex=%E5%A5%B3/);
-    await expect(total).not.toHaveText('共 1000 人');
+    await expect(total).not.toHaveText(everyone!);
     const filteredCount = Number(/共 (\d+) 人/.exec((await total.textContent()) ?? '')?.[1]);
     expect(filteredCount).toBeGreaterThan(0);
-    expect(filteredCount).toBeLessThan(1000);
+    expect(filteredCount).toBeLessThan(100);
     const firstRow = page.getByRole('row').nth(1);
     await expect(firstRow).toContainText('女');
     await expect(firstRow).toContainText('研究生');

@@ -24,10 +24,10 @@ const ledgerChangeSchema = new Schema(
     // The sequence number as text: the embedded database pushes an `_id` lookup down to SQLite
     // only for a string or ObjectId, and scans every document for a number.
     _id: String,
-    // Empty with `all` set: the whole read model must be reloaded (unit moves, seeding, restores).
+    // Empty with `all` set: the whole read model must be reloaded (seeding, restores).
     cadreIds: { type: [Schema.Types.ObjectId], default: [] },
     all: { type: Boolean, default: false },
-    // Unit names or order changed, no cadre did: readers reload the unit tree only.
+    // The unit tree changed (names, places, types, order): readers reload it and place every cadre by it.
     units: { type: Boolean, default: false },
     at: { type: Date, required: true },
   },
@@ -59,12 +59,15 @@ export async function noteCadresChanged(cadreIds: readonly string[]): Promise<vo
   if (cadreIds.length > 0) await appendChange({ cadreIds: [...new Set(cadreIds)], all: false, units: false });
 }
 
-/** Call after a write that touches many cadres at once (unit move or retype, seeding, restore). */
+/** Call after a write that touches many cadres at once (seeding, restore, a bulk repair). */
 export async function noteAllCadresChanged(): Promise<void> {
   await appendChange({ cadreIds: [], all: true, units: false });
 }
 
-/** Call after a unit is renamed or reordered: the ledger shows unit names and sorts by the tree. */
+/**
+ * Call after a unit is renamed, moved, retyped or reordered. Readers place cadres by the unit
+ * tree, so they reload just the tree; at 200,000 cadres a full reload takes minutes (decision 0009).
+ */
 export async function noteUnitsChanged(): Promise<void> {
   await appendChange({ cadreIds: [], all: false, units: true });
 }

@@ -3,17 +3,14 @@ import type { LedgerEntry } from './ledger-entry.js';
 import { LedgerIndex, type LedgerScope, type LedgerUnit } from './ledger-index.js';
 
 const asOf = new Date('2026-11-26T08:00:00Z');
+const [A, B, C, D] = ['a0000000000000000000000a', 'b0000000000000000000000b', 'c0000000000000000000000c', 'd0000000000000000000000d'];
 const units: LedgerUnit[] = [
-  { id: 'a0000000000000000000000a', name: '区委', parentId: null, sortOrder: 0 },
-  { id: 'b0000000000000000000000b', name: '观音桥街道', parentId: 'a0000000000000000000000a', sortOrder: 2 },
-  { id: 'c0000000000000000000000c', name: '区财政局', parentId: 'a0000000000000000000000a', sortOrder: 1 },
-  { id: 'd0000000000000000000000d', name: '建新社区', parentId: 'b0000000000000000000000b', sortOrder: 0 },
+  { id: A, name: '区委', type: 'party_committee', parentId: null, ancestorIds: [], sortOrder: 0 },
+  { id: B, name: '观音桥街道', type: 'street', parentId: A, ancestorIds: [A], sortOrder: 2 },
+  { id: C, name: '区财政局', type: 'department', parentId: A, ancestorIds: [A], sortOrder: 1 },
+  { id: D, name: '建新社区', type: 'public_institution', parentId: B, ancestorIds: [A, B], sortOrder: 0 },
 ];
-const paths: Record<string, string[]> = {
-  b0000000000000000000000b: ['a0000000000000000000000a', 'b0000000000000000000000b'],
-  c0000000000000000000000c: ['a0000000000000000000000a', 'c0000000000000000000000c'],
-  d0000000000000000000000d: ['a0000000000000000000000a', 'b0000000000000000000000b', 'd0000000000000000000000d'],
-};
+const paths: Record<string, string[]> = { [B]: [A, B], [C]: [A, C], [D]: [A, B, D] };
 
 /** A small deterministic generator, so a failure can be replayed. */
 function randomFrom(seed: number) {
@@ -43,7 +40,7 @@ function anEntry(id: number, pick: ReturnType<typeof randomFrom>): LedgerEntry {
     school: '西南大学',
     unitId,
     unitPath: paths[unitId]!,
-    unitType: unitId === 'c0000000000000000000000c' ? 'department' : 'street',
+    unitType: units.find((u) => u.id === unitId)!.type,
     post: pick(['科员', '科长', '主任']),
     postLevel: pick(['乡科级正职', '乡科级副职', '非领导职务'] as const),
     rank: pick(['一级主任科员', '一级科员', '二级科员'] as const),
@@ -60,13 +57,13 @@ function anEntry(id: number, pick: ReturnType<typeof randomFrom>): LedgerEntry {
 const none = LedgerFilterSchema.parse({});
 const filters: LedgerFilter[] = [
   none,
-  { ...none, unitId: 'b0000000000000000000000b' },
+  { ...none, unitId: B },
   { ...none, sex: ['女'], education: ['研究生', '大学专科'] },
   { ...none, tag: ['信访', '少数民族干部'] },
   { ...none, ageBand: ['35岁及以下', '41-45岁'], postLevel: ['非领导职务'] },
   { ...none, q: '科' },
 ];
-const scopes: LedgerScope[] = [{ kind: 'all' }, { kind: 'subtree', unitId: 'b0000000000000000000000b' }];
+const scopes: LedgerScope[] = [{ kind: 'all' }, { kind: 'subtree', unitId: B }];
 
 function everyAnswer(index: LedgerIndex): string[] {
   const answers: string[] = [];
@@ -135,9 +132,30 @@ describe('the in-memory ledger index', () => {
   it('orders units depth first by their sort order, ignoring a parent it does not know', () => {
     const pick = randomFrom(5);
     const entries = Array.from({ length: 30 }, (_, i) => anEntry(i + 1, pick));
-    const index = new LedgerIndex([...units, { id: 'e0000000000000000000000e', name: '孤立单位', parentId: 'ffffffffffffffffffffffff', sortOrder: 9 }], entries, asOf);
+    const orphan = { id: 'e0000000000000000000000e', name: '孤立单位', type: 'department', parentId: 'ffffffffffffffffffffffff', ancestorIds: [], sortOrder: 9 };
+    const index = new LedgerIndex([...units, orphan], entries, asOf);
     const unitNames = index.select({ kind: 'all' }, none).page('unitName', 'asc', 0, 100).map((r) => r.unitName);
     const order = ['区财政局', '观音桥街道', '建新社区'];
     expect([...new Set(unitNames)]).toEqual(order.filter((name) => unitNames.includes(name)));
+  });
+});
+
+describe('placing cadres by the unit tree', () => {
+  const person = (id: string, unitId: string): LedgerEntry => ({ ...anEntry(1, randomFrom(9)), id, unitId, unitPath: paths[unitId]!, unitType: 'street', sex: '男', manualTags: [] });
+
+  it('follows a unit moved, retyped and renamed without new entries', () => {
+    const index = new LedgerIndex(units, [person('e1'.padStart(24, '0'), C), person('e2'.padStart(24, '0'), D)], asOf);
+    expect(index.select({ kind: 'subtree', unitId: B }, none).total).toBe(1);
+    expect(index.select({ kind: 'all' }, { ...none, tag: ['基层经历'] }).total).toBe(0);
+
+    // 区财政局 becomes 观音桥街道财政所, a street unit below the street; the entries still say otherwise.
+    const moved = units.map((u) => (u.id === C ? { ...u, name: '观音桥街道财政所', type: 'street', parentId: B, ancestorIds: [A, B] } : u));
+    index.setUnits(moved);
+    const street = index.select({ kind: 'subtree', unitId: B }, none);
+    expect(street.total).toBe(2);
+    // Below the street, siblings go by their sort order: 建新社区 (0) before the moved unit (1).
+    expect(street.page('unitName', 'asc', 0, 5).map((r) => r.unitName)).toEqual(['建新社区', '观音桥街道财政所']);
+    expect(index.select({ kind: 'all' }, { ...none, tag: ['基层经历'] }).page('name', 'asc', 0, 5).map((r) => r.unitName)).toEqual(['观音桥街道财政所']);
+    expect([...index.select({ kind: 'all' }, { ...none, unitId: C }).entries()].map((r) => r.unitType)).toEqual(['street']);
   });
 });

@@ -22,13 +22,18 @@ export type SortDirection = 'asc' | 'desc';
 export interface LedgerUnit {
   id: string;
   name: string;
+  type: string;
   parentId: string | null;
+  ancestorIds: string[];
   sortOrder: number;
 }
 
-/** One cadre as indexed at a date: the entry and what the date decides. Replaced, never mutated. */
+/** One cadre as indexed at a date: the entry and what the date and unit tree decide. Replaced, never mutated. */
 export interface IndexedEntry {
   entry: LedgerEntry;
+  /** The unit's path and type in the unit tree; the document's own copies when the tree lacks the unit. */
+  unitPath: string[];
+  unitType: string;
   ageBand: AgeBand;
   /** Derived tags in the portrait's order, then manual tags not already among them. */
   tags: string[];
@@ -40,12 +45,14 @@ export interface LedgerSelection {
   page(sort: LedgerSort, direction: SortDirection, page: number, size: number): LedgerRow[];
   /** Every selected row in order; the order is fixed when called, the rows are built as read. */
   rows(sort: LedgerSort, direction: SortDirection): Iterable<LedgerRow>;
-  /** The selected entries in no particular order, for counting by other facts. */
-  entries(): Iterable<LedgerEntry>;
+  /** The selected rows as indexed, in no particular order, for counting by other facts. */
+  entries(): Iterable<IndexedEntry>;
 }
 
 interface UnitPlace {
   name: string;
+  type: string;
+  path: string[];
   /** Position in the unit tree read depth first, siblings by their sort order. */
   order: number;
 }
@@ -76,7 +83,7 @@ function placeUnits(units: readonly LedgerUnit[]): Map<string, UnitPlace> {
   const visit = (parent: string | null) => {
     const siblings = (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1));
     for (const unit of siblings) {
-      places.set(unit.id, { name: unit.name, order: places.size });
+      places.set(unit.id, { name: unit.name, type: unit.type, path: [...unit.ancestorIds, unit.id], order: places.size });
       visit(unit.id);
     }
   };
@@ -108,17 +115,18 @@ function utcDay(date: Date): string {
  * The in-memory ledger (docs/decisions/0009): every cadre's entry with posting lists per filter
  * value and per unit subtree, and one pre-sorted order per sort key. Filters intersect bitsets;
  * a page walks the sort order picking selected slots; a change moves a few slots in each order.
+ * Cadres are placed by the unit tree, so a unit renamed, moved or retyped needs no cadre re-read.
  */
 export class LedgerIndex {
   private readonly collator = new Intl.Collator('zh-CN');
   // Replaced, not changed, by apply and setDate, so that a selection keeps the rows it was made from.
   private rows: (IndexedEntry | undefined)[] = [];
-  private readonly slotOf = new Map<string, number>();
-  private readonly freeSlots: number[] = [];
-  private readonly live = new SlotSet();
+  private slotOf = new Map<string, number>();
+  private freeSlots: number[] = [];
+  private live = new SlotSet();
   private byValue = {} as Record<ValueFilter, Map<string, SlotSet>>;
   private byTag = new Map<string, SlotSet>();
-  private readonly byUnit = new Map<string, SlotSet>();
+  private byUnit = new Map<string, SlotSet>();
   private places: Map<string, UnitPlace>;
   private nameOrder: Int32Array = new Int32Array(0);
   private nameRank: Int32Array = new Int32Array(0);
@@ -132,7 +140,17 @@ export class LedgerIndex {
     this.places = placeUnits(units);
     this.asOf = utcDay(asOf);
     this.day = new Date(`${this.asOf}T00:00:00Z`);
+    this.build(entries);
+  }
+
+  private build(entries: Iterable<LedgerEntry>): void {
+    this.rows = [];
+    this.slotOf = new Map();
+    this.freeSlots = [];
+    this.live = new SlotSet();
     for (const filter of VALUE_FILTERS) this.byValue[filter] = new Map();
+    this.byTag = new Map();
+    this.byUnit = new Map();
     for (const entry of entries) {
       if (this.slotOf.has(entry.id)) continue;
       const slot = this.rows.length;
@@ -185,10 +203,10 @@ export class LedgerIndex {
     }
   }
 
-  /** A new unit tree (names, order, new units); rows keep their unit paths. */
+  /** A new unit tree: every cadre is placed again (path, type, name, order) and its tags recomputed. */
   setUnits(units: readonly LedgerUnit[]): void {
     this.places = placeUnits(units);
-    this.sortAll();
+    this.build(this.rows.filter((row) => row !== undefined).map((row) => row.entry));
   }
 
   /** Recomputes ages, age bands and derived tags at a new date. */
@@ -258,7 +276,7 @@ export class LedgerIndex {
         })();
       },
       *entries() {
-        for (const slot of slotsOf(words)) yield rows[slot]!.entry;
+        for (const slot of slotsOf(words)) yield rows[slot]!;
       },
     };
   }
@@ -288,11 +306,14 @@ export class LedgerIndex {
   }
 
   private indexed(entry: LedgerEntry): IndexedEntry {
+    const place = this.places.get(entry.unitId);
+    const unitPath = place?.path ?? entry.unitPath;
+    const unitType = place?.type ?? entry.unitType;
     const age = computeAgeInYears(entry.birthMonth, this.day);
-    const source = { ...entry, ...entry.tagFacts, unitName: this.places.get(entry.unitId)?.name ?? '' };
+    const source = { ...entry, ...entry.tagFacts, unitType, unitName: place?.name ?? '' };
     const derived = deriveTags(source, this.day).map((t) => t.tag as string);
     const tags = [...new Set([...derived, ...entry.manualTags])];
-    return { entry, ageBand: ageBandOf(age), tags };
+    return { entry, unitPath, unitType, ageBand: ageBandOf(age), tags };
   }
 
   private addToSets(slot: number): void {
@@ -300,7 +321,7 @@ export class LedgerIndex {
     this.live.add(slot);
     for (const field of VALUE_FILTERS) addTo(this.byValue[field], field === 'ageBand' ? row.ageBand : row.entry[field], slot);
     for (const tag of row.tags) addTo(this.byTag, tag, slot);
-    for (const unitId of row.entry.unitPath) addTo(this.byUnit, unitId, slot);
+    for (const unitId of row.unitPath) addTo(this.byUnit, unitId, slot);
   }
 
   private removeFromSets(slot: number): void {
@@ -308,7 +329,7 @@ export class LedgerIndex {
     this.live.delete(slot);
     for (const field of VALUE_FILTERS) this.byValue[field].get(field === 'ageBand' ? row.ageBand : row.entry[field])?.delete(slot);
     for (const tag of row.tags) this.byTag.get(tag)?.delete(slot);
-    for (const unitId of row.entry.unitPath) this.byUnit.get(unitId)?.delete(slot);
+    for (const unitId of row.unitPath) this.byUnit.get(unitId)?.delete(slot);
   }
 
   private compareNames(a: number, b: number): number {

@@ -106,14 +106,17 @@ describe('the ledger read model', () => {
     expect(index.select(EVERYONE, { ...NO_FILTER, q: '调整后职务' }).total).toBe(4);
   });
 
-  it('shows a renamed unit after a units-only change', async () => {
-    const { bureau } = await aSmallDistrict();
+  it('follows a unit renamed and moved through a units change, without re-reading cadres', async () => {
+    const { street, bureau } = await aSmallDistrict();
     const reader = model();
     await reader.current();
-    await UnitModel.updateOne({ _id: bureau._id }, { $set: { name: '区城市管理局（更名）' } });
+    // Only the unit tree changes here: the reader must place the bureau's cadres by it.
+    await UnitModel.updateOne({ _id: bureau._id }, { $set: { name: '观音桥街道城管所', parentId: street._id, ancestorIds: [...street.ancestorIds, street._id] } });
     await noteUnitsChanged();
-    const rows = (await reader.current()).select(EVERYONE, { ...NO_FILTER, unitId: String(bureau._id) }).page('name', 'asc', 0, 5);
-    expect(rows.map((r) => r.unitName)).toEqual(['区城市管理局（更名）', '区城市管理局（更名）']);
+    const index = await reader.current();
+    const rows = index.select({ kind: 'subtree', unitId: String(street._id) }, NO_FILTER).page('unitName', 'asc', 0, 10);
+    expect(rows.map((r) => r.name)).toEqual(['张伟', '赵敏', '阿依古丽', '李娜', '陈刚', '王芳']);
+    expect(rows.slice(-2).map((r) => r.unitName)).toEqual(['观音桥街道城管所', '观音桥街道城管所']);
   });
 
   it('learns of a unit created after it loaded when a cadre is placed in it', async () => {

@@ -34,8 +34,15 @@ const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function readUnits(): Promise<LedgerUnit[]> {
-  const units = await UnitModel.find().select('name parentId sortOrder').lean();
-  return units.map((u) => ({ id: String(u._id), name: u.name, parentId: u.parentId ? String(u.parentId) : null, sortOrder: u.sortOrder }));
+  const units = await UnitModel.find().select('name type parentId ancestorIds sortOrder').lean();
+  return units.map((u) => ({
+    id: String(u._id),
+    name: u.name,
+    type: u.type,
+    parentId: u.parentId ? String(u.parentId) : null,
+    ancestorIds: u.ancestorIds.map(String),
+    sortOrder: u.sortOrder,
+  }));
 }
 
 /**

@@ -25,7 +25,7 @@ export async function computeCadreDistribution(
   const bands = new Map<string, AgeBand>();
   const counts = new Map<string, { unitType: UnitType; ageBand: AgeBand; count: number }>();
   let total = 0;
-  for (const { birthMonth, unitType } of index.select(scope, EVERYONE).entries()) {
+  for (const { entry: { birthMonth }, unitType } of index.select(scope, EVERYONE).entries()) {
     let ageBand = bands.get(birthMonth);
     if (ageBand === undefined) {
       ageBand = ageBandOf(computeAgeInYears(birthMonth, asOf));

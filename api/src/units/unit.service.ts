@@ -7,7 +7,7 @@ import { describeChanges } from '../audit/audit-changes.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { CorrectionModel } from '../corrections/correction.model.js';
-import { noteAllCadresChanged, noteUnitsChanged } from '../ledger/ledger-changes.js';
+import { noteUnitsChanged } from '../ledger/ledger-changes.js';
 import { UnitModel, type UnitDocument } from './unit.model.js';
 
 type UnitRecord = UnitDocument & { _id: Types.ObjectId; __v: number };
@@ -95,9 +95,8 @@ export async function updateUnit(req: Request, id: string, input: UnitUpdateRequ
   if (changes['name']) await CorrectionModel.updateMany({ unitId: before._id }, { $set: { unitName: changes['name'] } });
   if (changes['type']) await CadreModel.updateMany({ unitId: before._id }, { $set: { unitType: changes['type'] } });
   const after = toUnit(await updateVersioned<UnitRecord>(UnitModel as never, id, version, changes, '单位'));
-  // A move or retype rewrote cadres; a new name or place in the order shows in their ledger rows.
-  if ('parentId' in changes || 'type' in changes) await noteAllCadresChanged();
-  else if ('name' in changes || 'sortOrder' in changes) await noteUnitsChanged();
+  // The ledger places every cadre by the unit tree: name, place, type and order show in its rows.
+  if (['name', 'type', 'parentId', 'sortOrder'].some((field) => field in changes)) await noteUnitsChanged();
   const diff = describeChanges(toUnit(before), after, Object.keys(changes));
   await recordAudit(req, { action: 'unit.update', result: 'success', objectType: 'unit', objectId: id, detail: { changes: diff } });
   return after;
