@@ -14,6 +14,7 @@ import { provideRouter } from '@angular/router';
 import { MAX_IMPORT_BYTES, type ImportItem, type ImportProblem, type ImportReport } from '@cadre/shared-models';
 import { configureApiTestBed } from '../../testing/api-test-bed';
 import { aMe, aProblem, signIn } from '../../testing/me';
+import { eventually } from '../../testing/eventually';
 import { provideViewport } from '../../testing/viewport';
 import type { UnitWithVersion } from '../admin/units/units-api';
 import { FileSaver } from '../ledger/file-download';
@@ -198,10 +199,7 @@ describe('Imports', () => {
         statusText: 'Service Unavailable',
       });
     // The body is read from the blob asynchronously, outside what whenStable() waits for.
-    for (let tries = 0; tries < 50 && !page().querySelector('cadre-excel-import .step [role=alert]'); tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      await fixture.whenStable();
-    }
+    await eventually(fixture, () => page().querySelector('cadre-excel-import .step [role=alert]'), 'the download failure notice');
 
     expect(text('cadre-excel-import .step [role=alert] h2')).toBe('服务暂不可用');
     expect(text('cadre-excel-import .step [role=alert] p')).toBe('数据库暂时无法连接，请稍后重试');

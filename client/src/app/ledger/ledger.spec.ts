@@ -32,6 +32,7 @@ import {
 import type { UnitWithVersion } from '../admin/units/units-api';
 import { configureApiTestBed } from '../../testing/api-test-bed';
 import { aMe, aProblem, signIn } from '../../testing/me';
+import { eventually } from '../../testing/eventually';
 import { provideViewport } from '../../testing/viewport';
 import { FileSaver } from './file-download';
 import { Ledger } from './ledger';
@@ -673,10 +674,11 @@ describe('Ledger', () => {
     backend
       .expectOne((each) => each.url === '/api/ledger/export.xlsx')
       .flush(new Blob([JSON.stringify(problem)], { type: 'application/problem+json' }), { status: 422, statusText: 'Unprocessable Entity' });
-    await settle();
+    // The problem is read from the blob asynchronously, outside what whenStable() waits for.
+    const snackBar = await eventually(harness.fixture, () => overlays.getHarnessOrNull(MatSnackBarHarness), 'the export failure snack bar');
 
     expect(save).not.toHaveBeenCalled();
-    expect(await (await overlays.getHarness(MatSnackBarHarness)).getMessage()).toBe(
+    expect(await snackBar.getMessage()).toBe(
       '导出失败：导出行数过多 当前筛选共 51000 人，单次最多导出 50000 人',
     );
     expect(await (await button('导出 Excel')).isDisabled()).toBeFalse();
