@@ -2,23 +2,30 @@
 # Builds the embedded database, FerretDB, from the Go module proxy into .tools/bin.
 # `go install …/cmd/ferretdb@v1.24.2` alone yields a binary that panics at start: the module
 # ships without build/version/version.txt, which FerretDB's own build generates from git.
-# So we fetch the same module through the proxy, add that one file and build it
-# (docs/decisions/0002-embedded-ferretdb.md).
+# So we fetch the same module through the proxy, add that one file, apply our patches in
+# scripts/ferretdb/ to a copy of the source (never to the Go module cache) and build it
+# (docs/decisions/0002-embedded-ferretdb.md, 0011-ferretdb-id-lookups.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VERSION="v1.24.2"
 MODULE="github.com/FerretDB/FerretDB"
-TOOLS="$PWD/.tools"
+ROOT="$PWD"
+TOOLS="$ROOT/.tools"
 BIN="$TOOLS/bin/ferretdb"
+PATCHES=(scripts/ferretdb/*.patch)
+# What the binary was built from: the version and the patches' content. A binary built from
+# anything else (a stock build, older patches) is rebuilt.
+BUILD_ID="$VERSION $(cat "${PATCHES[@]}" | sha256sum | cut -c1-16)"
+STAMP="$BIN.build-id"
 
 if [ -n "${MONGODB_URI:-}" ] && [ "${BUILD_FERRETDB:-}" != "1" ]; then
   echo "[setup:db] MONGODB_URI is set: the embedded database is not needed, skipping its build."
   exit 0
 fi
 
-if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "version: $VERSION"; then
-  echo "[setup:db] FerretDB $VERSION already built at .tools/bin/ferretdb"
+if [ -x "$BIN" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$BUILD_ID" ]; then
+  echo "[setup:db] FerretDB $BUILD_ID already built at .tools/bin/ferretdb"
   exit 0
 fi
 
@@ -35,13 +42,23 @@ if [ -z "$src_dir" ] || [ ! -d "$src_dir" ]; then
   exit 1
 fi
 
-build_dir="$TOOLS/src/ferretdb-$VERSION"
-rm -rf "$build_dir"
-mkdir -p "$TOOLS/src" "$TOOLS/bin"
+# Outside the repository: `git apply` run inside a work tree would resolve paths against it.
+work_dir=$(mktemp -d)
+trap 'rm -rf "$work_dir"' EXIT
+build_dir="$work_dir/ferretdb-$VERSION"
+mkdir -p "$TOOLS/bin"
 cp -R "$src_dir" "$build_dir"
 chmod -R u+w "$build_dir"
 echo "$VERSION" > "$build_dir/build/version/version.txt"
-(cd "$build_dir" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$BIN" ./cmd/ferretdb)
-rm -rf "$build_dir"
+for patch in "${PATCHES[@]}"; do
+  echo "[setup:db] applying $patch"
+  git -C "$build_dir" apply "$ROOT/$patch"
+done
+rm -f "$STAMP"
+# Built beside the target and moved into place, so an interrupted build never leaves a
+# half-written binary that a running API could start.
+(cd "$build_dir" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$BIN.new" ./cmd/ferretdb)
+mv -f "$BIN.new" "$BIN"
+echo "$BUILD_ID" > "$STAMP"
 "$BIN" --version | head -1
-echo "[setup:db] FerretDB $VERSION built at .tools/bin/ferretdb"
+echo "[setup:db] FerretDB $BUILD_ID built at .tools/bin/ferretdb"

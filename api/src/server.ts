@@ -8,7 +8,9 @@ import { createApp } from './app.js';
 import { createDataCipher, loadDataKey, useDataCipher } from './platform/data-cipher.js';
 import { ensureFirstAdmin } from './auth/bootstrap-admin.js';
 import { scheduleAuditRetention } from './audit/audit-retention.js';
-import { LedgerReadModel, useLedgerReadModel } from './ledger/ledger-read-model.js';
+import path from 'node:path';
+import { createLedgerReadModel, useLedgerReadModel } from './ledger/ledger-read-model.js';
+import { SnapshotStore } from './projections/snapshot-store.js';
 
 async function main(): Promise<void> {
   let config;
@@ -33,8 +35,10 @@ async function main(): Promise<void> {
     await loadDemoDistrictIfEmpty({ cadres: config.DEMO_CADRES, seed: config.DEMO_SEED, logger });
   }
 
-  // Loads every cadre in the background; ledger requests made before it is done wait for it.
-  const ledger = useLedgerReadModel(new LedgerReadModel({ logger }));
+  // Restores the ledger from its snapshot, or loads every cadre, in the background; ledger
+  // requests made before it is done wait for it. Snapshots are a per-process cache under DATA_DIR.
+  const snapshots = new SnapshotStore(path.join(config.DATA_DIR, 'projections'));
+  const ledger = useLedgerReadModel(createLedgerReadModel({ logger, snapshots }));
   ledger.start();
 
   const app = createApp({ logger, database: database.info, config, clientDist: config.CLIENT_DIST });

@@ -13,9 +13,10 @@ import { ensureIndexes } from '../db/indexes.js';
 import { createDataCipher, useDataCipher } from '../platform/data-cipher.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
+import { DistrictModel } from '../district/district.model.js';
 import { loadDemoDistrict } from '../demo/load-demo-district.js';
 import { noteCadresChanged } from '../ledger/ledger-changes.js';
-import { LedgerReadModel } from '../ledger/ledger-read-model.js';
+import { createLedgerReadModel, type LedgerReadModel } from '../ledger/ledger-read-model.js';
 import { readLedgerPage } from '../ledger/ledger.service.js';
 import { writeLedgerWorkbook } from '../ledger/ledger-export.js';
 import type { LedgerScope } from '../ledger/ledger-index.js';
@@ -117,6 +118,10 @@ async function main(): Promise<void> {
   const keep = values['data-dir'] !== undefined;
   const dataDir = keep ? path.resolve(values['data-dir']!) : await mkdtemp(path.join(os.tmpdir(), 'cadre-ledger-bench-'));
   const database = await startEmbeddedFerretDb({ bin: path.resolve(values.ferretdb), dataDir, port: 0, logger: quiet, startTimeoutMs: 120_000 });
+  // Interrupted, the benchmark must not leave its database process behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void database.stop().finally(() => process.exit(130)));
+  }
   let model: LedgerReadModel | undefined;
   try {
     await connectMongoose(database.uri);
@@ -124,9 +129,11 @@ async function main(): Promise<void> {
     useDataCipher(createDataCipher(randomBytes(32)));
     await ensureIndexes();
 
-    const existing = await CadreModel.estimatedDocumentCount();
+    // The district record says how many cadres were seeded; counting them would scan them all.
+    const district = await DistrictModel.findOne().lean();
+    const existing = district?.demoCadres ?? 0;
     let seeded = `reused ${existing} cadres in ${dataDir}`;
-    if (existing === 0) {
+    if (!district) {
       process.stderr.write(`seeding ${cadres} cadres (seed ${seed})…\n`);
       const began = performance.now();
       const result = await loadDemoDistrict({ cadres, seed, logger: quiet });
@@ -143,7 +150,7 @@ async function main(): Promise<void> {
     // The read model, loaded as at server start; a request waits for it without a bound here.
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
-    model = new LedgerReadModel({ logger: quiet, waitMs: Number.POSITIVE_INFINITY });
+    model = createLedgerReadModel({ logger: quiet, waitMs: Number.POSITIVE_INFINITY });
     const loadingModel = model;
     const index = await measure('read model: full load from the database', 1, () => loadingModel.current(), (i) => `${i.size} cadres`);
     global.gc?.();

@@ -1,6 +1,6 @@
 import { CadreRecordSchema, computeIdNumberCheckDigit, type CadreInput, type Role } from '@cadre/shared-models';
 import { AuditModel } from '../audit/audit.model.js';
-import { LedgerChangeModel } from '../ledger/ledger-changes.js';
+import { ProjectionChangeModel } from '../projections/change-feed.js';
 import { createTestApp } from '../test/test-app.js';
 import { anAccount, signedInAs, type TestClient } from '../test/test-client.js';
 import { aCadre, aCadreInput, aUnit } from '../test/factories.js';
@@ -118,11 +118,11 @@ describe('cadre records: /api/cadres', () => {
       const { streetA } = await aDistrict();
       const { client } = await signedInAs(app, ['org_admin']);
       const created = await client.post('/api/cadres', aCadreInput(streetA)).expect(201);
-      const changes = await LedgerChangeModel.find().lean();
-      expect(changes.map((c) => c.cadreIds.map(String))).toEqual([[created.body.id]]);
+      const changes = await ProjectionChangeModel.find().lean();
+      expect(changes.map((c) => c.ids)).toEqual([[created.body.id]]);
       await client.put(`/api/cadres/${created.body.id}`, { ...aCadreInput(streetA), version: 0, post: '副主任' }).expect(200);
       await client.delete(`/api/cadres/${created.body.id}?version=1`).expect(204);
-      expect(await LedgerChangeModel.countDocuments()).toBe(3);
+      expect(await ProjectionChangeModel.countDocuments()).toBe(3);
     });
 
     const invalid: Array<[string, Partial<CadreInput> | Record<string, unknown>, string, RegExp]> = [

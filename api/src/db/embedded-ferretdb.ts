@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { access, constants, mkdir } from 'node:fs/promises';
+import { access, constants } from 'node:fs/promises';
 import net from 'node:net';
 import type { Logger } from 'pino';
+import { secureDataDir, withPrivateFiles } from './data-dir.js';
 
 export interface EmbeddedDatabase {
   uri: string;
@@ -62,9 +63,9 @@ export async function startEmbeddedFerretDb(options: EmbeddedDatabaseOptions): P
   } catch {
     throw new Error(`Embedded database binary not found at ${bin}. Run "npm run setup:db" or set MONGODB_URI.`);
   }
-  await mkdir(dataDir, { recursive: true });
+  await secureDataDir(dataDir);
   const port = options.port || (await findFreePort());
-  const child = spawn(
+  const child = withPrivateFiles(() => spawn(
     bin,
     [
       '--handler=sqlite',
@@ -77,7 +78,7 @@ export async function startEmbeddedFerretDb(options: EmbeddedDatabaseOptions): P
       '--log-level=WARN',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  ));
 
   let recentOutput = '';
   const remember = (chunk: Buffer) => {

@@ -15,7 +15,7 @@ import { unsealIdNumber } from '../cadres/id-number-storage.js';
 import { UnitModel } from '../units/unit.model.js';
 import { UserModel } from '../users/user.model.js';
 import { DistrictModel } from '../district/district.model.js';
-import { LedgerChangeModel } from '../ledger/ledger-changes.js';
+import { ProjectionChangeModel } from '../projections/change-feed.js';
 import { generateDemoCadres, generateDemoUnits } from './demo-district.js';
 import { loadDemoDistrictIfEmpty, toCadreFields } from './load-demo-district.js';
 
@@ -64,7 +64,7 @@ describe('loading the demo district', () => {
     const district = await DistrictModel.findOne().lean();
     expect(district).toEqual(jasmine.objectContaining({ name: '江北区（示例）', demo: true, demoSeed: 7, demoCadres: 150 }));
     // Every process's ledger model is told to reload everything.
-    expect(await LedgerChangeModel.countDocuments({ all: true })).toBe(1);
+    expect(await ProjectionChangeModel.countDocuments({ all: true })).toBe(1);
   }, LOAD_TIMEOUT);
 
   it('links the demo cadre account to the street section chief with the full record', async () => {
@@ -98,6 +98,6 @@ describe('loading the demo district', () => {
     expect(await UnitModel.countDocuments()).toBe(1);
     expect(await CadreModel.countDocuments()).toBe(0);
     expect(await DistrictModel.countDocuments()).toBe(0);
-    expect(await LedgerChangeModel.countDocuments()).toBe(0);
+    expect(await ProjectionChangeModel.countDocuments()).toBe(0);
   });
 });

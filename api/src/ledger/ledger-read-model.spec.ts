@@ -4,8 +4,9 @@ import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { aUnit } from '../test/factories.js';
 import { clearCollections } from '../test/test-database.js';
-import { CounterModel, LEDGER_COUNTER_ID, noteAllCadresChanged, noteCadresChanged, noteUnitsChanged, readLedgerCounter } from './ledger-changes.js';
-import { LedgerReadModel } from './ledger-read-model.js';
+import { CounterModel } from '../projections/change-feed.js';
+import { ledgerFeed, noteAllCadresChanged, noteCadresChanged, noteUnitsChanged } from './ledger-changes.js';
+import { createLedgerReadModel, type LedgerReadModel } from './ledger-read-model.js';
 import type { LedgerScope } from './ledger-index.js';
 import { aPerson, aSmallDistrict } from './ledger-fixtures.js';
 
@@ -15,7 +16,7 @@ const quiet = pino({ level: 'silent' });
 
 /** A model as another API process would hold it: its own state, the same database. */
 function anotherProcess(options: { now?: () => Date; waitMs?: number } = {}) {
-  return new LedgerReadModel({ logger: quiet, ...options });
+  return createLedgerReadModel({ logger: quiet, ...options });
 }
 
 async function namesIn(model: LedgerReadModel, scope: LedgerScope = EVERYONE, filter = NO_FILTER): Promise<string[]> {
@@ -136,13 +137,13 @@ describe('the ledger read model', () => {
     await noteCadresChanged([String(first._id)]);
     const reader = model();
     expect(await namesIn(reader)).toEqual(['周一']);
-    const seq = (await readLedgerCounter())!.seq;
+    const seq = (await ledgerFeed.position())!.seq;
 
     await clearCollections();
     const again = await aUnit();
     const second = await aPerson(again, '吴二');
     for (let i = 0; i < seq; i += 1) await noteCadresChanged([String(second._id)]);
-    expect((await readLedgerCounter())!.seq).toBe(seq);
+    expect((await ledgerFeed.position())!.seq).toBe(seq);
     expect(await namesIn(reader)).toEqual(['吴二']);
   });
 
@@ -151,7 +152,7 @@ describe('the ledger read model', () => {
     const reader = model();
     expect(await namesIn(reader)).toEqual([]);
     // A writer that bumped the counter and died before writing its change document.
-    await CounterModel.updateOne({ _id: LEDGER_COUNTER_ID }, { $inc: { seq: 1 } });
+    await CounterModel.updateOne({ _id: ledgerFeed.name }, { $inc: { seq: 1 } });
     await aPerson(unit, '郑三');
     expect(await namesIn(reader)).toEqual(['郑三']);
   });

@@ -65,7 +65,7 @@ export async function loadDataKey(config: Config): Promise<Buffer> {
   try {
     return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
   } catch {
-    await mkdir(config.DATA_DIR, { recursive: true });
+    await mkdir(config.DATA_DIR, { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
     await writeFile(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
     return key;
