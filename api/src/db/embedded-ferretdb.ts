@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import net from 'node:net';
 import type { Logger } from 'pino';
 import { secureDataDir, withPrivateFiles } from './data-dir.js';
@@ -53,6 +54,24 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 }
 
 /**
+ * Ends a database process that an API killed without warning (SIGKILL, a power cut of the
+ * process) left running on this folder: a second one on the same files would serve the data
+ * twice. Recognised by its pid file and by the folder on its command line, never by pid alone.
+ */
+async function stopOrphan(pidFile: string, dataDir: string, logger: Logger): Promise<void> {
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!commandLine.split('\0').includes(`--state-dir=${dataDir}`)) return;
+  logger.warn({ pid }, 'a database process left by an API that did not shut down holds the data folder: stopping it');
+  process.kill(pid, 'SIGKILL');
+  for (let waited = 0; waited < 5000; waited += 50) {
+    if (!(await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
  * Starts FerretDB (MongoDB wire protocol over SQLite) as a child process on loopback.
  * It is the default database so the platform runs on one machine with nothing else installed.
  */
@@ -64,6 +83,8 @@ export async function startEmbeddedFerretDb(options: EmbeddedDatabaseOptions): P
     throw new Error(`Embedded database binary not found at ${bin}. Run "npm run setup:db" or set MONGODB_URI.`);
   }
   await secureDataDir(dataDir);
+  const pidFile = path.join(dataDir, 'ferretdb.pid');
+  await stopOrphan(pidFile, dataDir, logger);
   const port = options.port || (await findFreePort());
   const child = withPrivateFiles(() => spawn(
     bin,
@@ -88,6 +109,7 @@ export async function startEmbeddedFerretDb(options: EmbeddedDatabaseOptions): P
   child.stdout?.on('data', remember);
   child.stderr?.on('data', remember);
 
+  if (child.pid !== undefined) await writeFile(pidFile, String(child.pid), { mode: 0o600 });
   // A crashed or killed API must not leave an orphan database holding the data directory.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -115,6 +137,7 @@ export async function startEmbeddedFerretDb(options: EmbeddedDatabaseOptions): P
         child.kill('SIGKILL');
         await waitForExit(child, 2000);
       }
+      await rm(pidFile, { force: true });
     },
   };
 }

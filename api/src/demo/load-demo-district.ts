@@ -1,10 +1,12 @@
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { formatAnnualAssessments, formatCommendations, formatResume, highestEducation } from '@cadre/shared-models';
-import { CadreModel } from '../cadres/cadre.model.js';
 import type { CadreFields, CadreUnit } from '../cadres/cadre-writer.js';
 import { sealIdNumber } from '../cadres/id-number-storage.js';
 import { UnitModel } from '../units/unit.model.js';
+import { CadreModel, CadrePhotoModel } from '../cadres/cadre.model.js';
+import { CorrectionModel } from '../corrections/correction.model.js';
+import { UserModel } from '../users/user.model.js';
 import { DistrictModel } from '../district/district.model.js';
 import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
 import { DEMO_DISTRICT_NAME, generateDemoCadres, generateDemoUnits, type DemoCadre } from './demo-district.js';
@@ -32,6 +34,9 @@ export interface DemoLoadResult {
 export async function loadDemoDistrict(options: DemoLoadOptions): Promise<DemoLoadResult> {
   const { logger, seed, batchSize = 2000 } = options;
   const asOf = options.asOf ?? new Date();
+  // Written first and completed last, so a load that dies part-way is known as such (see
+  // removeInterruptedDemoLoad); the unique key also stops two loads from running side by side.
+  await DistrictModel.create({ key: 'district', name: DEMO_DISTRICT_NAME, demo: true, demoSeed: seed, demoCadres: 0, demoLoading: true });
   const units = generateDemoUnits();
   const placed = new Map<string, CadreUnit>();
   const unitDocs = units.map((unit) => {
@@ -78,7 +83,7 @@ export async function loadDemoDistrict(options: DemoLoadOptions): Promise<DemoLo
   await noteAllCadresChanged();
 
   const accounts = await createDemoAccounts(demoCadreId);
-  await DistrictModel.create({ key: 'district', name: DEMO_DISTRICT_NAME, demo: true, demoSeed: seed, demoCadres: written });
+  await DistrictModel.updateOne({ key: 'district' }, { $set: { demoCadres: written, demoLoading: false } });
   return { units: unitDocs.length, cadres: written, accounts };
 }
 
@@ -133,8 +138,26 @@ export function toCadreFields(cadre: DemoCadre, unit: CadreUnit): CadreFields {
   };
 }
 
-/** Loads the demo district on first start, when the database holds no units yet. */
+/**
+ * Removes what a demo load that was killed part-way wrote: it ran only on a database without
+ * units, so every unit, cadre, photo, correction and demo account there is its own. Returns
+ * whether there was one. Without it, the next start would find units and keep half a district.
+ */
+export async function removeInterruptedDemoLoad(logger: Logger): Promise<boolean> {
+  const district = await DistrictModel.findOne({ key: 'district' }).lean();
+  if (!district?.demoLoading) return false;
+  logger.warn({ cadresBefore: await CadreModel.estimatedDocumentCount() }, 'a demo district load was interrupted: removing what it wrote');
+  for (const model of [CadreModel, CadrePhotoModel, CorrectionModel, UnitModel]) await model.collection.deleteMany({});
+  await UserModel.collection.deleteMany({ username: { $regex: '^demo\\.' } });
+  // Running servers must not keep serving the removed cadres.
+  await noteAllCadresChanged();
+  await DistrictModel.deleteOne({ key: 'district' });
+  return true;
+}
+
+/** Loads the demo district on first start, when the database holds no units yet (or only an interrupted load's). */
 export async function loadDemoDistrictIfEmpty(options: DemoLoadOptions): Promise<void> {
+  await removeInterruptedDemoLoad(options.logger);
   if ((await UnitModel.estimatedDocumentCount()) > 0) return;
   const started = Date.now();
   const { accounts, ...result } = await loadDemoDistrict(options);

@@ -8,7 +8,7 @@ import { CadreModel, CadrePhotoModel } from '../cadres/cadre.model.js';
 import { CorrectionModel } from '../corrections/correction.model.js';
 import { DistrictModel } from '../district/district.model.js';
 import { UnitModel } from '../units/unit.model.js';
-import { loadDemoDistrict } from './load-demo-district.js';
+import { loadDemoDistrict, removeInterruptedDemoLoad } from './load-demo-district.js';
 import { printDemoAccounts } from './demo-accounts.js';
 import { UserModel } from '../users/user.model.js';
 import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger);
   useDataCipher(createDataCipher(await loadDataKey(config)));
   try {
+    if (await removeInterruptedDemoLoad(logger)) console.log('removed what an interrupted seed had written');
     const existing = await UnitModel.estimatedDocumentCount();
     if (existing > 0 && !values.replace) {
       throw new Error('the database already holds units; pass --replace to delete them and seed again');

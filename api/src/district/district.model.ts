@@ -8,6 +8,9 @@ const districtSchema = new Schema(
     demo: { type: Boolean, required: true },
     demoSeed: { type: Number, default: null },
     demoCadres: { type: Number, default: null },
+    // Set while the demo district is being written, cleared when it is complete: a load killed
+    // part-way leaves it set, and the next start removes what that load wrote (load-demo-district.ts).
+    demoLoading: { type: Boolean, default: false },
   },
   { timestamps: true, collection: 'district' },
 );
