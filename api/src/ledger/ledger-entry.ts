@@ -103,34 +103,3 @@ export function toLedgerEntry(doc: LedgerSourceDocument, pool: StringPool): Ledg
   };
 }
 
-/**
- * The same entry with its strings taken from `pool`: a snapshot's entries arrive with a copy of
- * every string, which would cost 200,000 cadres hundreds of megabytes more than a database load.
- */
-export function reinternEntry(entry: LedgerEntry, pool: StringPool): LedgerEntry {
-  return {
-    ...entry,
-    name: pool.get(entry.name),
-    sex: pool.get(entry.sex),
-    birthMonth: pool.get(entry.birthMonth),
-    ethnicity: pool.get(entry.ethnicity),
-    nativePlace: pool.get(entry.nativePlace),
-    partyJoinMonth: pool.get(entry.partyJoinMonth),
-    otherParty: pool.get(entry.otherParty),
-    workStartMonth: pool.get(entry.workStartMonth),
-    education: pool.get(entry.education),
-    degree: pool.get(entry.degree),
-    school: pool.get(entry.school),
-    unitId: pool.get(entry.unitId),
-    unitPath: entry.unitPath.map((id) => pool.get(id)),
-    unitType: pool.get(entry.unitType),
-    post: pool.get(entry.post),
-    postLevel: pool.get(entry.postLevel),
-    rank: pool.get(entry.rank),
-    postStartMonth: pool.get(entry.postStartMonth),
-    category: pool.get(entry.category),
-    appointmentType: pool.get(entry.appointmentType),
-    professionalTitle: pool.get(entry.professionalTitle),
-    manualTags: entry.manualTags.map((tag) => pool.get(tag)),
-  };
-}

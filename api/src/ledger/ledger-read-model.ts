@@ -5,7 +5,8 @@ import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
 import { ledgerFeed, UNITS_TOPIC } from './ledger-changes.js';
-import { LEDGER_FIELDS, reinternEntry, StringPool, toLedgerEntry, type LedgerEntry, type LedgerSourceDocument } from './ledger-entry.js';
+import { fromColumns, toColumns, type ColumnTable } from '../projections/columns.js';
+import { LEDGER_FIELDS, StringPool, toLedgerEntry, type LedgerEntry, type LedgerSourceDocument } from './ledger-entry.js';
 import { LedgerIndex, type LedgerUnit } from './ledger-index.js';
 
 /** The ledger read model: the ledger index as a projection of the cadre records. */
@@ -25,14 +26,15 @@ async function readUnits(): Promise<LedgerUnit[]> {
 
 interface LedgerSnapshot {
   units: LedgerUnit[];
-  entries: LedgerEntry[];
+  /** The entries in columns: read back in a fraction of the time, sharing their strings. */
+  entries: ColumnTable;
 }
 
 /**
  * A snapshot holds entries as `toLedgerEntry` made them: the format follows the fields read and
  * the code that turns them into entries, so a release that changes either ignores old snapshots.
  */
-const SNAPSHOT_FORMAT = `ledger-1-${createHash('sha256')
+const SNAPSHOT_FORMAT = `ledger-2-${createHash('sha256')
   .update(LEDGER_FIELDS)
   .update(toLedgerEntry.toString())
   .update(tagRelevantSource.toString())
@@ -81,12 +83,11 @@ export function ledgerProjection(now: () => Date): ProjectionDefinition<LedgerIn
       format: SNAPSHOT_FORMAT,
       save: (index): LedgerSnapshot => {
         const { units, entries } = index.contents();
-        return { units: [...units], entries };
+        return { units: [...units], entries: toColumns(entries) };
       },
       restore: (payload, at) => {
         const { units, entries } = payload as LedgerSnapshot;
-        const pool = new StringPool();
-        return new LedgerIndex(units, entries.map((entry) => reinternEntry(entry, pool)), at);
+        return new LedgerIndex(units, fromColumns<LedgerEntry>(entries), at);
       },
     },
   };

@@ -79,6 +79,7 @@ export class Projection<S> {
   private started = false;
   private stopped = false;
   private lastPrune = 0;
+  private pruning: Promise<void> = Promise.resolve();
   private savedSeq: number | null = null;
   private savedEpoch: string | null = null;
   private lastSave = 0;
@@ -119,7 +120,7 @@ export class Projection<S> {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await this.tail;
+    await Promise.all([this.tail, this.pruning]);
     if (this.state !== undefined && this.position && this.savedSeq !== this.position.seq) {
       await this.saveSnapshot().catch((err: unknown) => this.logger.warn({ err }, 'snapshot not written at stop'));
     }
@@ -286,7 +287,7 @@ export class Projection<S> {
     }
     if (now - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now;
-      this.definition.source.prune(new Date(now - KEEP_CHANGES_MS)).catch((err: unknown) => {
+      this.pruning = this.definition.source.prune(new Date(now - KEEP_CHANGES_MS)).catch((err: unknown) => {
         this.logger.warn({ err }, 'old change history could not be deleted');
       });
     }
