@@ -11,9 +11,9 @@ import {
 import mongoose from 'mongoose';
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { AppError } from '../platform/errors.js';
-import { cadreScopeFilter } from '../platform/data-scope.js';
+import { dataScopeOf } from '../platform/data-scope.js';
+import { ledgerReadModel } from '../ledger/ledger-read-model.js';
 import { sniffFileType } from '../platform/file-types.js';
-import { startsWithPattern } from '../platform/text-pattern.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CadreModel, type CadreDocument } from './cadre.model.js';
 import { unsealIdNumber } from './id-number-storage.js';
@@ -72,15 +72,11 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     query: CadreListQuerySchema,
     success: { status: 200, description: 'a page of cadres and the count in scope', schema: CadreListSchema },
     handler: async ({ req, query }) => {
-      const nameFilter = query.name
-        ? { name: mongoose.trusted({ $regex: startsWithPattern(query.name) }) }
-        : {};
-      const filter = { $and: [cadreScopeFilter(req), nameFilter] };
-      const [docs, total] = await Promise.all([
-        CadreModel.find(filter).select(HIDDEN_FIELDS).sort({ name: 1, _id: 1 }).skip(query.page * query.size).limit(query.size).lean(),
-        CadreModel.countDocuments(filter),
-      ]);
-      return { items: docs.map((d) => toCadre(d as never)), total };
+      // The page's ids from the ledger read model, the records by `_id`: the database would scan.
+      const selection = (await ledgerReadModel().current()).selectByNamePrefix(dataScopeOf(req), query.name ?? '');
+      const ids = selection.page('name', 'asc', query.page, query.size).map((row) => row.id);
+      const docs = await Promise.all(ids.map((id) => CadreModel.findById(id).select(HIDDEN_FIELDS).lean()));
+      return { items: docs.filter((doc) => doc !== null).map((doc) => toCadre(doc as never)), total: selection.total };
     },
   });
 

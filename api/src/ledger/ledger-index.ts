@@ -266,14 +266,22 @@ export class LedgerIndex {
     for (const field of VALUE_FILTERS) this.intersectAny(words, this.byValue[field], filter[field]);
     this.intersectAny(words, this.byTag, filter.tag);
     const q = filter.q;
-    if (q) {
-      const rows = this.rows;
-      forEachSlot(words, (slot) => {
-        const { entry } = rows[slot]!;
-        if (!entry.name.includes(q) && !entry.post.includes(q)) clearSlot(words, slot);
-      });
-    }
+    if (q) this.keepWhere(words, (entry) => entry.name.includes(q) || entry.post.includes(q));
     return this.selection(words);
+  }
+
+  /** The cadres in scope whose name starts with `prefix` (all of them for an empty prefix). */
+  selectByNamePrefix(scope: LedgerScope, prefix: string): LedgerSelection {
+    const words = this.scopeWords(scope);
+    if (prefix) this.keepWhere(words, (entry) => entry.name.startsWith(prefix));
+    return this.selection(words);
+  }
+
+  private keepWhere(words: Uint32Array, keep: (entry: LedgerEntry) => boolean): void {
+    const rows = this.rows;
+    forEachSlot(words, (slot) => {
+      if (!keep(rows[slot]!.entry)) clearSlot(words, slot);
+    });
   }
 
   private selection(words: Uint32Array): LedgerSelection {

@@ -287,7 +287,7 @@ describe('security.md input (ASVS 1–5, 15)', () => {
       await aCadre(unit);
       const { client } = await signedInAs(app, ['org_admin']);
       const failure = Object.assign(new Error(LEAKY), { name: 'MongoServerError', code: 11000 });
-      spyOn(CadreModel, 'countDocuments').and.rejectWith(failure);
+      spyOn(CadreModel, 'findById').and.throwError(failure);
       const res = await client.get('/api/cadres');
       expectGenericProblem(res, 500);
       expect(res.body.code).toBe('internal_error');
