@@ -11,6 +11,7 @@ import { scheduleAuditRetention } from './audit/audit-retention.js';
 import path from 'node:path';
 import { createLedgerReadModel, useLedgerReadModel } from './ledger/ledger-read-model.js';
 import { SnapshotStore } from './projections/snapshot-store.js';
+import { createCorrectionList, useCorrectionList } from './corrections/correction-list.js';
 
 async function main(): Promise<void> {
   let config;
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   const snapshots = new SnapshotStore(path.join(config.DATA_DIR, 'projections'));
   const ledger = useLedgerReadModel(createLedgerReadModel({ logger, snapshots }));
   ledger.start();
+  const corrections = useCorrectionList(createCorrectionList({ logger }));
+  corrections.start();
 
   const app = createApp({ logger, database: database.info, config, clientDist: config.CLIENT_DIST });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     stopAuditRetention();
-    await ledger.stop();
+    await Promise.all([ledger.stop(), corrections.stop()]);
     await database.close();
     logger.info('stopped');
     process.exit(0);

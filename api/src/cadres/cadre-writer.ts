@@ -22,6 +22,7 @@ import { noteCadresChanged } from '../ledger/ledger-changes.js';
 import { UnitModel } from '../units/unit.model.js';
 import { UserModel } from '../users/user.model.js';
 import { CorrectionModel } from '../corrections/correction.model.js';
+import { noteCadreCorrectionsChanged } from '../corrections/correction-list.js';
 import { CadreModel, CadrePhotoModel, type CadreDocument } from './cadre.model.js';
 import { sealIdNumber } from './id-number-storage.js';
 import { cadreInScope, scopeForAction, unitInScope } from './cadre-scope.js';
@@ -435,6 +436,7 @@ export async function writeCadreChanges(
       { cadreId: before._id },
       { $set: { cadreName: updated.name, unitId: updated.unitId, unitName, unitPath: updated.unitPath } },
     );
+    await noteCadreCorrectionsChanged(id);
   }
   await finishWrite(req, { action: 'cadre.update', id, changes, detail: { version: { before: version, after: updated.__v } } }, options);
   return toCadreRecord(updated, unitName);
@@ -460,6 +462,7 @@ export async function restoreCadre(req: Request, previous: StoredCadre, options:
       { cadreId: previous._id },
       { $set: { cadreName: previous.name, unitId: previous.unitId, unitName: await unitNameOf(previous.unitId), unitPath: previous.unitPath } },
     );
+    await noteCadreCorrectionsChanged(id);
   }
   await finishWrite(req, { action: 'cadre.restore', id, changes }, options);
 }
@@ -542,6 +545,7 @@ export async function deleteCadre(req: Request, id: string, version: number): Pr
   if (deletedCount === 0) throw await conflictWithCurrent(id, new AppError(409, 'version_conflict', `该${WHAT}已被他人修改，请刷新后重试`));
   const photo = await CadrePhotoModel.deleteOne({ _id: before._id });
   const corrections = await CorrectionModel.deleteMany({ cadreId: before._id });
+  if (corrections.deletedCount > 0) await noteCadreCorrectionsChanged(id);
   await finishWrite(
     req,
     {

@@ -118,11 +118,11 @@ describe('cadre records: /api/cadres', () => {
       const { streetA } = await aDistrict();
       const { client } = await signedInAs(app, ['org_admin']);
       const created = await client.post('/api/cadres', aCadreInput(streetA)).expect(201);
-      const changes = await ProjectionChangeModel.find().lean();
+      const changes = await ProjectionChangeModel.find({ feed: 'ledger' }).lean();
       expect(changes.map((c) => c.ids)).toEqual([[created.body.id]]);
       await client.put(`/api/cadres/${created.body.id}`, { ...aCadreInput(streetA), version: 0, post: '副主任' }).expect(200);
       await client.delete(`/api/cadres/${created.body.id}?version=1`).expect(204);
-      expect(await ProjectionChangeModel.countDocuments()).toBe(3);
+      expect(await ProjectionChangeModel.countDocuments({ feed: 'ledger' })).toBe(3);
     });
 
     const invalid: Array<[string, Partial<CadreInput> | Record<string, unknown>, string, RegExp]> = [

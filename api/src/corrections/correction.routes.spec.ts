@@ -5,6 +5,7 @@ import { signedInAs, type TestClient } from '../test/test-client.js';
 import { aCadre, aCadreInput, aUnit } from '../test/factories.js';
 import { UserModel } from '../users/user.model.js';
 import { CorrectionModel } from './correction.model.js';
+import { noteCorrectionsChanged } from './correction-list.js';
 import { MAX_PENDING_CORRECTIONS } from './correction.service.js';
 
 const SOME_ID = '0123456789abcdef01234567';
@@ -129,7 +130,7 @@ describe('correction requests', () => {
       const own = await cadreOf(district.inA);
       await submitted(own.client, district.inA);
       for (const [cadre, unit] of [[district.inCommunityA, district.communityA], [district.inB, district.streetB]] as const) {
-        await CorrectionModel.create({
+        const stored = await CorrectionModel.create({
           cadreId: cadre._id,
           cadreName: cadre.name,
           unitId: unit._id,
@@ -141,6 +142,8 @@ describe('correction requests', () => {
           reason: '姓名有误',
           submittedBy: 'another-cadre',
         });
+        // As the service would after its write: lists are answered from the correction list projection.
+        await noteCorrectionsChanged([String(stored._id)]);
       }
       return own.client;
     }

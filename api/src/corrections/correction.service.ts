@@ -14,6 +14,7 @@ import { CadreModel } from '../cadres/cadre.model.js';
 import { cadreInScope, scopeForAction } from '../cadres/cadre-scope.js';
 import { findCadreInScope, toCadreRecord, unitNameOf, type StoredCadre } from '../cadres/cadre-writer.js';
 import { CorrectionModel, type CorrectionDocument } from './correction.model.js';
+import { correctionList, noteCorrectionsChanged } from './correction-list.js';
 import { describeCorrectableField } from './correction-values.js';
 
 /**
@@ -58,7 +59,7 @@ export async function submitCorrection(
   input: z.output<typeof CorrectionRequestInputSchema>,
 ): Promise<CorrectionRequest> {
   const cadre: StoredCadre = await findCadreInScope(req, cadreId, { action: 'correction.submit', access: 'correction:submit' });
-  const pending = await CorrectionModel.countDocuments({ cadreId: cadre._id, status: 'pending' });
+  const pending = (await correctionList().current()).pendingOf(String(cadre._id));
   if (pending >= MAX_PENDING_CORRECTIONS) {
     throw new AppError(
       409,
@@ -81,6 +82,7 @@ export async function submitCorrection(
     submittedBy: req.auth!.user.id,
   });
   const request = toCorrectionRequest(created.toObject() as unknown as StoredCorrection);
+  await noteCorrectionsChanged([request.id]);
   await recordAudit(req, {
     action: 'correction.submit',
     result: 'success',
@@ -99,27 +101,9 @@ export async function submitCorrection(
 /** The requests the caller may read: a cadre their own, a unit manager their subtree's, org_admin all. */
 export async function listCorrections(req: Request, query: z.output<typeof CorrectionListQuerySchema>) {
   const scope = scopeForAction(req, 'correction:read');
-  const scoped =
-    scope.kind === 'all'
-      ? {}
-      : scope.kind === 'subtree'
-        ? { unitPath: new Types.ObjectId(scope.unitId) }
-        : { cadreId: new Types.ObjectId(scope.cadreId) };
-  const filter = {
-    $and: [
-      scoped,
-      query.status ? { status: query.status } : {},
-      query.cadreId ? { cadreId: new Types.ObjectId(query.cadreId) } : {},
-    ],
-  };
-  const [docs, total] = await Promise.all([
-    CorrectionModel.find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .skip(query.page * query.size)
-      .limit(query.size)
-      .lean<StoredCorrection[]>(),
-    CorrectionModel.countDocuments(filter),
-  ]);
+  const { ids, total } = (await correctionList().current()).page(scope, query, query.page, query.size);
+  // By `_id`, in the list's order; one deleted since the list was read is left out.
+  const docs = (await Promise.all(ids.map((id) => CorrectionModel.findById(id).lean<StoredCorrection>()))).filter((doc) => doc !== null);
   return { items: docs.map(toCorrectionRequest), total };
 }
 
@@ -158,6 +142,7 @@ export async function decideCorrection(req: Request, id: string, decision: Corre
     },
     { returnDocument: 'after', lean: true },
   );
+  if (decided) await noteCorrectionsChanged([id]);
   if (!decided) {
     // Another reviewer decided it in the meantime (or the cadre's record, and with it the request, was deleted).
     const now = await CorrectionModel.findById(id).select('status').lean<{ status: keyof typeof STATUS_LABELS }>();

@@ -98,6 +98,6 @@ describe('loading the demo district', () => {
     expect(await UnitModel.countDocuments()).toBe(1);
     expect(await CadreModel.countDocuments()).toBe(0);
     expect(await DistrictModel.countDocuments()).toBe(0);
-    expect(await ProjectionChangeModel.countDocuments()).toBe(0);
+    expect(await ProjectionChangeModel.countDocuments({ feed: 'ledger' })).toBe(0);
   });
 });

@@ -144,7 +144,7 @@ describe('Excel import', () => {
     const stored = await ImportBatchItemModel.find().lean();
     expect(stored.every((item) => item.idNumberSealed?.startsWith('v1:') && (item.input as { idNumber: unknown }).idNumber === null)).toBeTrue();
 
-    const seqBefore = await ProjectionChangeModel.countDocuments();
+    const seqBefore = await ProjectionChangeModel.countDocuments({ feed: 'ledger' });
     const applied = await admin.post(`/api/imports/${report.id}/apply`).expect(200);
     expect(applied.body).toEqual({ id: report.id, created: 2, updated: 0 });
     const cadres = await CadreModel.find().sort({ birthMonth: 1 }).lean<StoredCadre[]>();
@@ -155,7 +155,7 @@ describe('Excel import', () => {
     expect(await AuditModel.countDocuments({ action: 'cadre.create', 'detail.importId': report.id })).toBe(2);
     const applyAudit = await AuditModel.findOne({ action: 'import.apply', objectId: report.id }).lean();
     expect(applyAudit?.detail).toEqual(jasmine.objectContaining({ created: 2, updated: 0 }));
-    expect(await ProjectionChangeModel.countDocuments()).toBe(seqBefore + 1);
+    expect(await ProjectionChangeModel.countDocuments({ feed: 'ledger' })).toBe(seqBefore + 1);
     expect(await ImportBatchItemModel.countDocuments()).toBe(0);
 
     const again = await admin.post(`/api/imports/${report.id}/apply`).expect(409);

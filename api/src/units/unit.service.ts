@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { CorrectionModel } from '../corrections/correction.model.js';
 import { noteUnitsChanged } from '../ledger/ledger-changes.js';
+import { noteUnitCorrectionsChanged } from '../corrections/correction-list.js';
 import { UnitModel, type UnitDocument } from './unit.model.js';
 
 type UnitRecord = UnitDocument & { _id: Types.ObjectId; __v: number };
@@ -76,6 +77,7 @@ async function moveSubtree(unit: UnitRecord, newParent: UnitRecord): Promise<voi
 async function moveUnitMembers(unitId: Types.ObjectId, unitPath: Types.ObjectId[]): Promise<void> {
   await CadreModel.updateMany({ unitId }, { $set: { unitPath } });
   await CorrectionModel.updateMany({ unitId }, { $set: { unitPath } });
+  await noteUnitCorrectionsChanged(String(unitId));
 }
 
 export async function updateUnit(req: Request, id: string, input: UnitUpdateRequest) {
