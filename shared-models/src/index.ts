@@ -4,6 +4,7 @@ export * from './stats/cadre-distribution.js';
 export * from './platform/problem.js';
 export * from './access/roles.js';
 export * from './access/permissions.js';
+export * from './access/data-scope.js';
 export * from './auth/auth.js';
 export * from './auth/password-policy.js';
 export * from './audit/audit.js';

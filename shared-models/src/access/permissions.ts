@@ -2,7 +2,7 @@ import type { Role } from './roles.js';
 
 /**
  * Everything a route can require. Personnel reads are further narrowed by data scope
- * (see `DataScope`): the permission says whether, the scope says which records.
+ * (see `scopeFor`): the permission says whether, the scope says which records.
  */
 export const ACTIONS = [
   'district:read',
@@ -60,21 +60,4 @@ export function isAllowed(roles: readonly Role[], action: Action): boolean {
 /** Every action the roles grant, for the client to decide what to show. */
 export function listPermissions(roles: readonly Role[]): Action[] {
   return [...new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]))];
-}
-
-/** Which personnel records a caller reaches: all, a unit subtree, their own record, or none. */
-export type DataScope =
-  | { kind: 'all' }
-  | { kind: 'subtree'; unitId: string }
-  | { kind: 'self'; cadreId: string }
-  | { kind: 'none' };
-
-const DISTRICT_WIDE: readonly Role[] = ['org_admin', 'assessor'];
-
-/** The widest scope the caller's roles give over personnel data. */
-export function resolveDataScope(user: { roles: readonly Role[]; unitId: string | null; cadreId: string | null }): DataScope {
-  if (user.roles.some((r) => DISTRICT_WIDE.includes(r))) return { kind: 'all' };
-  if (user.roles.includes('unit_manager') && user.unitId) return { kind: 'subtree', unitId: user.unitId };
-  if (user.roles.includes('cadre') && user.cadreId) return { kind: 'self', cadreId: user.cadreId };
-  return { kind: 'none' };
 }
