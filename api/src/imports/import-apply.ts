@@ -1,13 +1,12 @@
-import type { Request } from 'express';
 import mongoose, { type Types } from 'mongoose';
 import type * as z from 'zod';
-import { normalizeIdNumber, type ImportApplyResultSchema } from '@cadre/shared-models';
+import { normalizeIdNumber, type ImportApplyResultSchema, type PersonnelScope } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
 import { dataCipher } from '../platform/data-cipher.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { noteCadresChanged } from '../ledger/ledger-changes.js';
 import { CadreModel } from '../cadres/cadre.model.js';
-import { cadreInScope, scopeForAction, unitInScope } from '../cadres/cadre-scope.js';
+import { cadreInScope, unitInScope } from '../cadres/cadre-scope.js';
 import {
   findIdNumberOwners,
   prepareCadreFields,
@@ -25,6 +24,7 @@ import {
 import { UnitModel } from '../units/unit.model.js';
 import { ImportBatchModel, type ImportBatchDocument } from './import-batch.model.js';
 import { dropPayloads, loadOwnBatch, loadPayloads, type ImportPayload } from './import-batches.js';
+import type { SessionActor } from '../platform/actor.js';
 
 /** A claim older than this belongs to a request that died; the batch may be applied again. */
 const STALE_CLAIM_MS = 10 * 60 * 1000;
@@ -49,20 +49,20 @@ type Target = { unit: CadreUnit; before: StoredCadre | null };
  * transactions, so each write is remembered and, when one fails, the ones before it are undone
  * (created records removed, updated records and photos put back) before answering.
  */
-export async function applyBatch(req: Request, id: string): Promise<ImportApplyResult> {
-  const batch = await loadOwnBatch(req, id);
+export async function applyBatch(actor: SessionActor, scope: PersonnelScope, id: string): Promise<ImportApplyResult> {
+  const batch = await loadOwnBatch(actor, id);
   assertApplicable(batch);
   await claim(batch);
   try {
     const payloads = await loadPayloads(batch);
-    const targets = await recheck(req, payloads);
-    const result = await writeAll(req, batch, payloads, targets);
+    const targets = await recheck(scope, payloads);
+    const result = await writeAll(actor, batch, payloads, targets);
     await ImportBatchModel.updateOne(
       { _id: batch._id },
       { $set: { status: 'applied', appliedAt: new Date(), applyingSince: null, itemIds: [] } },
     );
     await dropPayloads(batch);
-    await recordAudit(req, {
+    await recordAudit(actor, {
       action: 'import.apply',
       result: 'success',
       objectType: 'import',
@@ -72,7 +72,7 @@ export async function applyBatch(req: Request, id: string): Promise<ImportApplyR
     return result;
   } catch (error) {
     await ImportBatchModel.updateOne({ _id: batch._id }, { $set: { applyingSince: null } });
-    await recordAudit(req, {
+    await recordAudit(actor, {
       action: 'import.apply',
       result: 'failure',
       objectType: 'import',
@@ -110,8 +110,7 @@ async function claim(batch: ImportBatchDocument): Promise<void> {
  * caller's scope, no ID number to be created registered since, every matched record unchanged
  * since the preview. Any failure refuses the whole batch before anything is written.
  */
-async function recheck(req: Request, payloads: readonly ImportPayload[]): Promise<Target[]> {
-  const scope = scopeForAction(req, 'cadre:import');
+async function recheck(scope: PersonnelScope, payloads: readonly ImportPayload[]): Promise<Target[]> {
   const hashes = payloads
     .filter((payload) => payload.action === 'create' && payload.input.idNumber !== null)
     .map((payload) => dataCipher().blindIndex(normalizeIdNumber(payload.input.idNumber!)));
@@ -139,7 +138,7 @@ async function recheck(req: Request, payloads: readonly ImportPayload[]): Promis
   return targets;
 }
 
-async function unitFor(scope: ReturnType<typeof scopeForAction>, unitId: string, where: string): Promise<CadreUnit> {
+async function unitFor(scope: PersonnelScope, unitId: string, where: string): Promise<CadreUnit> {
   const unit = await UnitModel.findById(unitId).select('name type ancestorIds').lean<CadreUnit>();
   if (!unit || !unitInScope(scope, unit)) {
     throw new AppError(409, 'import_stale', `${where}的单位在预览之后已被删除或调出您的范围，本批次未导入任何数据；请重新上传`);
@@ -147,7 +146,7 @@ async function unitFor(scope: ReturnType<typeof scopeForAction>, unitId: string,
   return unit;
 }
 
-async function writeAll(req: Request, batch: ImportBatchDocument, payloads: readonly ImportPayload[], targets: readonly Target[]): Promise<ImportApplyResult> {
+async function writeAll(actor: SessionActor, batch: ImportBatchDocument, payloads: readonly ImportPayload[], targets: readonly Target[]): Promise<ImportApplyResult> {
   const options: CadreWriteOptions = { importBatchId: batch._id, auditDetail: { importId: String(batch._id) }, noteLedger: false };
   const done: Done[] = [];
   let current: ImportPayload | undefined;
@@ -157,21 +156,21 @@ async function writeAll(req: Request, batch: ImportBatchDocument, payloads: read
       const { unit, before } = targets[index]!;
       const fields = prepareCadreFields(payload.input, unit, payload.texts);
       if (before === null) {
-        const record = await writeNewCadre(req, fields, unit.name, options);
+        const record = await writeNewCadre(actor, fields, unit.name, options);
         done.push({ kind: 'created', id: record.id });
-        if (payload.photo) await writeCadrePhoto(req, record.id, payload.photo, options);
+        if (payload.photo) await writeCadrePhoto(actor, record.id, payload.photo, options);
       } else {
         // Remembered before writing: a write that fails after changing the record is put back too.
         const id = String(before._id);
         done.push({ kind: 'updated', id, before, photoBefore: payload.photo ? await readCadrePhoto(id) : undefined });
-        await writeCadreChanges(req, before, payload.expectedVersion!, fields, unit.name, options);
-        if (payload.photo) await writeCadrePhoto(req, id, payload.photo, options);
+        await writeCadreChanges(actor, before, payload.expectedVersion!, fields, unit.name, options);
+        if (payload.photo) await writeCadrePhoto(actor, id, payload.photo, options);
       }
     }
   } catch (error) {
-    const undone = await undo(req, batch._id, done, options);
+    const undone = await undo(actor, batch._id, done, options);
     await noteCadresChanged(undone);
-    req.log.warn({ err: error, importId: String(batch._id) }, 'import apply failed; undone');
+    actor.log.warn({ err: error, importId: String(batch._id) }, 'import apply failed; undone');
     const where = current ? sourceOf(current) : '';
     const known = error instanceof AppError;
     throw new AppError(
@@ -193,28 +192,28 @@ async function writeAll(req: Request, batch: ImportBatchDocument, payloads: read
  * record carrying the batch's id that a failed step inserted without reporting back. Returns the
  * ids of the records touched.
  */
-async function undo(req: Request, batchId: Types.ObjectId, done: readonly Done[], options: CadreWriteOptions): Promise<string[]> {
+async function undo(actor: SessionActor, batchId: Types.ObjectId, done: readonly Done[], options: CadreWriteOptions): Promise<string[]> {
   const touched = new Set(done.map((entry) => entry.id));
   for (const entry of [...done].reverse()) {
     try {
       if (entry.kind === 'created') {
-        await undoCadreCreation(req, entry.id, options);
+        await undoCadreCreation(actor, entry.id, options);
         continue;
       }
-      await restoreCadre(req, entry.before, options);
-      if (entry.photoBefore === null) await removeCadrePhoto(req, entry.id, options);
-      else if (entry.photoBefore !== undefined) await writeCadrePhoto(req, entry.id, entry.photoBefore, options);
+      await restoreCadre(actor, entry.before, options);
+      if (entry.photoBefore === null) await removeCadrePhoto(actor, entry.id, options);
+      else if (entry.photoBefore !== undefined) await writeCadrePhoto(actor, entry.id, entry.photoBefore, options);
     } catch (undoError) {
       // Keep undoing the rest; what could not be undone is in the log with the cadre's id.
-      req.log.error({ err: undoError, cadreId: entry.id }, 'import undo step failed');
+      actor.log.error({ err: undoError, cadreId: entry.id }, 'import undo step failed');
     }
   }
   const strays = await CadreModel.find({ importBatchId: batchId }).select('_id').lean();
   for (const stray of strays) {
     const id = String(stray._id);
     touched.add(id);
-    await undoCadreCreation(req, id, options).catch((undoError: unknown) => {
-      req.log.error({ err: undoError, cadreId: id }, 'import undo step failed');
+    await undoCadreCreation(actor, id, options).catch((undoError: unknown) => {
+      actor.log.error({ err: undoError, cadreId: id }, 'import undo step failed');
     });
   }
   return [...touched];

@@ -40,7 +40,7 @@ export function registerUserRoutes(api: ApiBuilder): void {
     tags: ['users'],
     body: CreateUserRequestSchema,
     success: { status: 201, description: 'created', schema: CreatedUserSchema },
-    handler: ({ req, body }) => createUser(req, { ...body, roles: [] }),
+    handler: ({ actor, body }) => createUser(actor, { ...body, roles: [] }),
   });
 
   api.add({
@@ -53,7 +53,7 @@ export function registerUserRoutes(api: ApiBuilder): void {
     params: UserIdParamsSchema,
     body: UpdateUserRequestSchema,
     success: { status: 200, description: 'updated', schema: UserSchema },
-    handler: ({ req, params, body }) => updateUser(req, params.id, body),
+    handler: ({ actor, params, body }) => updateUser(actor, params.id, body),
   });
 
   for (const [action, summary] of ACCOUNT_ACTIONS) {
@@ -66,7 +66,7 @@ export function registerUserRoutes(api: ApiBuilder): void {
       tags: ['users'],
       params: UserIdParamsSchema,
       success: { status: 200, description: 'done', schema: UserSchema },
-      handler: ({ req, params }) => changeAccountState(req, params.id, action),
+      handler: ({ actor, params }) => changeAccountState(actor, params.id, action),
     });
   }
 
@@ -79,7 +79,7 @@ export function registerUserRoutes(api: ApiBuilder): void {
     tags: ['users'],
     params: UserIdParamsSchema,
     success: { status: 200, description: 'new one-time password', schema: PasswordResetSchema },
-    handler: async ({ req, params }) => ({ oneTimePassword: (await resetPassword(req, params.id)).oneTimePassword! }),
+    handler: async ({ actor, params }) => ({ oneTimePassword: (await resetPassword(actor, params.id)).oneTimePassword! }),
   });
 
   api.add({
@@ -92,6 +92,6 @@ export function registerUserRoutes(api: ApiBuilder): void {
     params: UserIdParamsSchema,
     body: GrantRolesRequestSchema,
     success: { status: 200, description: 'granted', schema: UserSchema },
-    handler: ({ req, params, body }) => grantRoles(req, params.id, body.version, body.roles),
+    handler: ({ actor, params, body }) => grantRoles(actor, params.id, body.version, body.roles),
   });
 }

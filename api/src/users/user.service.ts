@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import mongoose from 'mongoose';
 import { explainRoleConflict, type Role, type User, type UserList } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
@@ -11,6 +10,7 @@ import { endAllSessionsOf } from '../auth/session.service.js';
 import { UnitModel } from '../units/unit.model.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UserModel, type UserDocument } from './user.model.js';
+import type { Actor } from '../platform/actor.js';
 
 export function toUser(doc: UserDocument): User {
   return {
@@ -72,7 +72,7 @@ export interface NewUser {
   totpSecret?: string | null;
 }
 
-export async function createUser(req: Request | null, input: NewUser): Promise<{ user: User; oneTimePassword: string | null }> {
+export async function createUser(actor: Actor, input: NewUser): Promise<{ user: User; oneTimePassword: string | null }> {
   const conflict = input.roles.length > 0 ? explainRoleConflict(input.roles) : null;
   if (conflict) throw new AppError(400, 'validation_failed', conflict, [{ path: 'body.roles', message: conflict }]);
   await assertLinksExist(input.unitId, input.cadreId);
@@ -92,7 +92,7 @@ export async function createUser(req: Request | null, input: NewUser): Promise<{
     totpSecret: input.totpSecret ?? null,
   });
   const user = toUser(doc.toObject() as unknown as UserDocument);
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'user.create',
     result: 'success',
     objectType: 'user',
@@ -107,7 +107,7 @@ function updateUserVersioned(id: string, version: number, changes: Record<string
 }
 
 export async function updateUser(
-  req: Request,
+  actor: Actor,
   id: string,
   input: { version: number; displayName?: string | undefined; unitId?: string | null | undefined; cadreId?: string | null | undefined },
 ): Promise<User> {
@@ -116,19 +116,19 @@ export async function updateUser(
   const { version, ...changes } = input;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   const after = toUser(await updateUserVersioned(id, version, defined));
-  await recordAudit(req, { action: 'user.update', result: 'success', objectType: 'user', objectId: id, detail: { changes: describeChanges(before, defined, Object.keys(defined)) } });
+  await recordAudit(actor, { action: 'user.update', result: 'success', objectType: 'user', objectId: id, detail: { changes: describeChanges(before, defined, Object.keys(defined)) } });
   return after;
 }
 
-export async function grantRoles(req: Request | null, id: string, version: number, roles: Role[]): Promise<User> {
+export async function grantRoles(actor: Actor, id: string, version: number, roles: Role[]): Promise<User> {
   const conflict = explainRoleConflict(roles);
   if (conflict) throw new AppError(400, 'validation_failed', conflict, [{ path: 'body.roles', message: conflict }]);
   const before = toUser(await loadUser(id));
-  if (req?.auth?.user.id === id) throw new AppError(403, 'forbidden', '不能修改自己的角色');
+  if (actor.id === id) throw new AppError(403, 'forbidden', '不能修改自己的角色');
   const after = toUser(await updateUserVersioned(id, version, { roles }));
   // Sessions carry no roles (they are read per request), but a narrowed account should sign in afresh.
   await endAllSessionsOf(id);
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'user.grant_roles',
     result: 'success',
     objectType: 'user',
@@ -140,18 +140,18 @@ export async function grantRoles(req: Request | null, id: string, version: numbe
 
 export type AccountAction = 'disable' | 'enable' | 'unlock';
 
-export async function changeAccountState(req: Request | null, id: string, action: AccountAction): Promise<User> {
+export async function changeAccountState(actor: Actor, id: string, action: AccountAction): Promise<User> {
   const current = await loadUser(id);
-  if (req?.auth?.user.id === id && action === 'disable') throw new AppError(403, 'forbidden', '不能停用自己的账户');
+  if (actor.id === id && action === 'disable') throw new AppError(403, 'forbidden', '不能停用自己的账户');
   const changes =
     action === 'disable' ? { disabled: true } : action === 'enable' ? { disabled: false } : { lockedUntil: null, failedLoginTimes: [] };
   const after = toUser(await updateUserVersioned(id, current.__v, changes));
   if (action === 'disable') await endAllSessionsOf(id);
-  await recordAudit(req, { action: `user.${action}`, result: 'success', objectType: 'user', objectId: id });
+  await recordAudit(actor, { action: `user.${action}`, result: 'success', objectType: 'user', objectId: id });
   return after;
 }
 
-export async function resetPassword(req: Request | null, id: string, password?: string): Promise<{ oneTimePassword: string | null }> {
+export async function resetPassword(actor: Actor, id: string, password?: string): Promise<{ oneTimePassword: string | null }> {
   const current = await loadUser(id);
   const oneTimePassword = password ? null : generateOneTimePassword();
   await updateUserVersioned(id, current.__v, {
@@ -162,6 +162,6 @@ export async function resetPassword(req: Request | null, id: string, password?: 
     failedLoginTimes: [],
   });
   await endAllSessionsOf(id);
-  await recordAudit(req, { action: 'user.reset_password', result: 'success', objectType: 'user', objectId: id });
+  await recordAudit(actor, { action: 'user.reset_password', result: 'success', objectType: 'user', objectId: id });
   return { oneTimePassword };
 }
