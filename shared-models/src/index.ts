@@ -10,6 +10,7 @@ export * from './auth/password-policy.js';
 export * from './audit/audit.js';
 export * from './audit/masking.js';
 export * from './users/user.js';
+export * from './users/account-changes.js';
 export * from './id-number/id-number.js';
 export * from './lrmx/lrmx-person.js';
 export * from './lrmx/lrmx-dates.js';

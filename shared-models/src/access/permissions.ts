@@ -22,6 +22,7 @@ export const ACTIONS = [
   'user:create',
   'user:update',
   'user:grant',
+  'user:approve',
   'audit:read',
   'audit:export',
   'audit:verify',
@@ -46,8 +47,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   reviewer: ['district:read', 'unit:read'],
   // sys_admin manages accounts and configuration: no personnel data, no audit log.
   sys_admin: ['district:read', 'unit:read', 'user:read', 'user:create', 'user:update'],
-  // security_admin grants roles but cannot create accounts.
-  security_admin: ['district:read', 'unit:read', 'user:read', 'user:grant'],
+  // security_admin grants roles but cannot create accounts, and approves the account changes that
+  // would widen access to personnel data (four-eyes: never a change they requested themselves).
+  security_admin: ['district:read', 'unit:read', 'user:read', 'user:grant', 'user:approve'],
   // audit_admin reads the audit log and nothing else.
   audit_admin: ['audit:read', 'audit:export', 'audit:verify'],
 };

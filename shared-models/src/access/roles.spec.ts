@@ -28,6 +28,8 @@ describe('the role → action table', () => {
     ['sys_admin', 'audit:read', false],
     ['security_admin', 'user:grant', true],
     ['security_admin', 'user:create', false],
+    ['security_admin', 'user:approve', true],
+    ['sys_admin', 'user:approve', false],
     ['security_admin', 'cadre:read', false],
     ['audit_admin', 'audit:read', true],
     ['audit_admin', 'user:read', false],
