@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { explainRoleConflict, type Role, type User, type UserList } from '@cadre/shared-models';
+import { explainRoleConflict, needsApproval, type PendingAccountChange, type Role, type User, type UserList } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
 import { updateVersioned } from '../db/versioned-update.js';
 import { describeChanges } from '../audit/audit-changes.js';
@@ -11,6 +11,20 @@ import { UnitModel } from '../units/unit.model.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UserModel, type UserDocument } from './user.model.js';
 import type { Actor } from '../platform/actor.js';
+
+function toPendingChange(doc: UserDocument): PendingAccountChange | null {
+  const pending = doc.pendingChange;
+  if (!pending) return null;
+  return {
+    kind: pending.kind,
+    unitId: pending.unitId ? String(pending.unitId) : null,
+    cadreId: pending.cadreId ? String(pending.cadreId) : null,
+    roles: pending.roles as Role[],
+    requestedBy: pending.requestedBy,
+    requestedById: pending.requestedById,
+    requestedAt: pending.requestedAt.toISOString(),
+  };
+}
 
 export function toUser(doc: UserDocument): User {
   return {
@@ -25,6 +39,8 @@ export function toUser(doc: UserDocument): User {
     totpEnabled: Boolean(doc.totpSecret),
     mustChangePassword: doc.mustChangePassword,
     lastLoginAt: doc.lastLoginAt ? doc.lastLoginAt.toISOString() : null,
+    pendingChange: toPendingChange(doc),
+    passwordPartReady: Boolean(doc.passwordPartSealed),
     version: doc.__v,
   };
 }
@@ -45,14 +61,14 @@ export async function listUsers(query: { q?: string | undefined; page: number; s
   return { items: docs.map(toUser), total };
 }
 
-async function loadUser(id: string): Promise<UserDocument> {
+export async function loadUser(id: string): Promise<UserDocument> {
   const doc = await UserModel.findById(id).lean<UserDocument>();
   if (!doc) throw new AppError(404, 'not_found', '用户不存在');
   return doc;
 }
 
 /** The unit and cadre an account is tied to must exist. */
-async function assertLinksExist(unitId: string | null | undefined, cadreId: string | null | undefined): Promise<void> {
+export async function assertLinksExist(unitId: string | null | undefined, cadreId: string | null | undefined): Promise<void> {
   if (unitId && !(await UnitModel.exists({ _id: unitId }))) {
     throw new AppError(400, 'validation_failed', '关联单位不存在', [{ path: 'body.unitId', message: '单位不存在' }]);
   }
@@ -102,10 +118,14 @@ export async function createUser(actor: Actor, input: NewUser): Promise<{ user: 
   return { user, oneTimePassword };
 }
 
-function updateUserVersioned(id: string, version: number, changes: Record<string, unknown>): Promise<UserDocument> {
+export function updateUserVersioned(id: string, version: number, changes: Record<string, unknown>): Promise<UserDocument> {
   return updateVersioned<UserDocument>(UserModel as never, id, version, changes, '用户');
 }
 
+/**
+ * Changes the display name at once, and the unit and cadre links at once too unless that would
+ * widen a personnel account's reach: then the new links wait for a security_admin's approval.
+ */
 export async function updateUser(
   actor: Actor,
   id: string,
@@ -113,19 +133,77 @@ export async function updateUser(
 ): Promise<User> {
   const before = toUser(await loadUser(id));
   await assertLinksExist(input.unitId, input.cadreId);
-  const { version, ...changes } = input;
-  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-  const after = toUser(await updateUserVersioned(id, version, defined));
-  await recordAudit(actor, { action: 'user.update', result: 'success', objectType: 'user', objectId: id, detail: { changes: describeChanges(before, defined, Object.keys(defined)) } });
+  const { version, unitId, cadreId, ...rest } = input;
+  const links = { kind: 'links' as const, unitId: unitId === undefined ? before.unitId : unitId, cadreId: cadreId === undefined ? before.cadreId : cadreId };
+  const linksChange = links.unitId !== before.unitId || links.cadreId !== before.cadreId;
+  if (linksChange) assertNothingPending(before);
+  const pending = linksChange && needsApproval(before, links);
+  const changes = Object.fromEntries(
+    Object.entries({ ...rest, ...(pending ? {} : { unitId, cadreId }) }).filter(([, v]) => v !== undefined),
+  );
+  const set = pending ? { ...changes, pendingChange: pendingChangeOf(actor, links) } : changes;
+  const after = toUser(await updateUserVersioned(id, version, set));
+  if (Object.keys(changes).length > 0) {
+    await recordAudit(actor, { action: 'user.update', result: 'success', objectType: 'user', objectId: id, detail: { changes: describeChanges(before, changes, Object.keys(changes)) } });
+  }
+  if (pending) await auditChangeRequest(actor, before, links);
   return after;
 }
 
+/** One pending change at a time: what a security_admin approves must be what the account then is. */
+export function assertNothingPending(user: User): void {
+  if (user.pendingChange) {
+    throw new AppError(409, 'change_pending', '该账户有一项变更正在等待安全管理员审批，请待审批后再修改');
+  }
+}
+
+type RequestedChange =
+  | { kind: 'links'; unitId: string | null; cadreId: string | null }
+  | { kind: 'roles'; roles: Role[] }
+  | { kind: 'password_reset' };
+
+function pendingChangeOf(actor: Actor, change: RequestedChange): Record<string, unknown> {
+  return {
+    kind: change.kind,
+    unitId: change.kind === 'links' ? change.unitId : null,
+    cadreId: change.kind === 'links' ? change.cadreId : null,
+    roles: change.kind === 'roles' ? change.roles : [],
+    requestedById: actor.id,
+    requestedBy: actor.username,
+    requestedAt: new Date(),
+  };
+}
+
+async function auditChangeRequest(actor: Actor, before: User, change: RequestedChange): Promise<void> {
+  const changes =
+    change.kind === 'links'
+      ? describeChanges(before, change, ['unitId', 'cadreId'])
+      : change.kind === 'roles'
+        ? { roles: { before: before.roles, after: change.roles } }
+        : {};
+  await recordAudit(actor, { action: 'user.change_request', result: 'success', objectType: 'user', objectId: before.id, detail: { kind: change.kind, changes } });
+}
+
+/** Sets the roles at once when none is added; a grant of any new role waits for another security_admin. */
 export async function grantRoles(actor: Actor, id: string, version: number, roles: Role[]): Promise<User> {
   const conflict = explainRoleConflict(roles);
   if (conflict) throw new AppError(400, 'validation_failed', conflict, [{ path: 'body.roles', message: conflict }]);
   const before = toUser(await loadUser(id));
   if (actor.id === id) throw new AppError(403, 'forbidden', '不能修改自己的角色');
-  const after = toUser(await updateUserVersioned(id, version, { roles }));
+  assertNothingPending(before);
+  const change = { kind: 'roles' as const, roles };
+  if (needsApproval(before, change)) {
+    const requested = toUser(await updateUserVersioned(id, version, { pendingChange: pendingChangeOf(actor, change) }));
+    await auditChangeRequest(actor, before, change);
+    return requested;
+  }
+  return applyRoles(actor, before, version, roles);
+}
+
+/** Sets an account's roles and ends its sessions; audited as user.grant_roles. */
+export async function applyRoles(actor: Actor, before: User, version: number, roles: Role[], extra: Record<string, unknown> = {}): Promise<User> {
+  const id = before.id;
+  const after = toUser(await updateUserVersioned(id, version, { roles, ...extra }));
   // Sessions carry no roles (they are read per request), but a narrowed account should sign in afresh.
   await endAllSessionsOf(id);
   await recordAudit(actor, {
@@ -136,6 +214,23 @@ export async function grantRoles(actor: Actor, id: string, version: number, role
     detail: { changes: { roles: { before: before.roles, after: after.roles } } },
   });
   return after;
+}
+
+/**
+ * A password reset from the API: at once, with the one-time password returned, for an account
+ * without roles; otherwise requested, and the password is made only when a security_admin approves.
+ */
+export async function requestPasswordReset(actor: Actor, id: string): Promise<{ oneTimePassword: string | null; user: User }> {
+  const before = toUser(await loadUser(id));
+  const change = { kind: 'password_reset' as const };
+  if (!needsApproval(before, change)) {
+    const { oneTimePassword } = await resetPassword(actor, id);
+    return { oneTimePassword, user: toUser(await loadUser(id)) };
+  }
+  assertNothingPending(before);
+  const user = toUser(await updateUserVersioned(id, before.version, { pendingChange: pendingChangeOf(actor, change) }));
+  await auditChangeRequest(actor, before, change);
+  return { oneTimePassword: null, user };
 }
 
 export type AccountAction = 'disable' | 'enable' | 'unlock';
@@ -151,6 +246,10 @@ export async function changeAccountState(actor: Actor, id: string, action: Accou
   return after;
 }
 
+/**
+ * Replaces the password at once, ending the account's sessions: for the server's operator (CLI)
+ * and for accounts without roles; other API resets go through requestPasswordReset.
+ */
 export async function resetPassword(actor: Actor, id: string, password?: string): Promise<{ oneTimePassword: string | null }> {
   const current = await loadUser(id);
   const oneTimePassword = password ? null : generateOneTimePassword();
