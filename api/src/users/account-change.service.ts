@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { describeChanges } from '../audit/audit-changes.js';
 import { generateOneTimePassword, hashPassword } from '../auth/password-hashing.js';
 import { endAllSessionsOf } from '../auth/session.service.js';
-import { applyRoles, assertLinksExist, loadUser, toUser, updateUserVersioned } from './user.service.js';
+import { applyRoles, assertLinksExist, assertOwnPasswordSet, loadUser, toUser, updateUserVersioned } from './user.service.js';
 
 /*
  * The second pair of eyes (三员分立, docs/decisions/0011-four-eyes-account-changes.md): a change that
@@ -35,6 +35,7 @@ async function loadDecidable(actor: SessionActor, id: string, action: string): P
 export async function approveChange(actor: SessionActor, id: string, version: number): Promise<{ user: User; passwordPart: string | null }> {
   const { before, pending } = await loadDecidable(actor, id, 'user.change_approve');
   const detail = { kind: pending.kind, requestedBy: pending.requestedBy, requestedById: pending.requestedById };
+  if (pending.kind !== 'password_reset') assertOwnPasswordSet(before);
   switch (pending.kind) {
     case 'roles': {
       const user = await applyRoles(actor, before, version, pending.roles as Role[], { pendingChange: null });

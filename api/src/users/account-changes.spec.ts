@@ -142,6 +142,23 @@ describe('account changes that widen personnel access wait for a security_admin'
     expect((await auditTrail({ action: 'user.grant_roles' }))[0]).toEqual(jasmine.objectContaining({ userId: second.account.id, objectId: crony.id }));
   });
 
+  it('widens nothing on an account still holding the one-time password sys_admin saw', async () => {
+    const d = await aDistrict();
+    const sys = await signedInAs(app, ['sys_admin']);
+    const created = await sys.client.post('/api/users', { username: 'new.manager', displayName: '新管理员', unitId: String(d.root._id) }).expect(201);
+    const sec = await signedInAs(app, ['security_admin']);
+    const refused = await sec.client.put(`/api/users/${created.body.user.id}/roles`, { version: 0, roles: ['unit_manager'] });
+    expect([refused.status, refused.body.code]).toEqual([409, 'password_not_set']);
+    expect((await storedUser(created.body.user.id)).pendingChange).toBeNull();
+
+    const owner = await new TestClient(app).init();
+    await owner.post('/api/auth/login', { username: 'new.manager', password: created.body.oneTimePassword }).expect(200);
+    await owner.post('/api/auth/password', { currentPassword: created.body.oneTimePassword, newPassword: 'Own#Choice-2026' }).expect(200);
+    const version = (await storedUser(created.body.user.id)).__v;
+    const requested = await sec.client.put(`/api/users/${created.body.user.id}/roles`, { version, roles: ['unit_manager'] }).expect(200);
+    expect(requested.body.pendingChange).toEqual(jasmine.objectContaining({ kind: 'roles' }));
+  });
+
   it('a rejection drops the change with its reason, audited; the account stays as it was', async () => {
     const d = await aDistrict();
     const manager = await anAccount({ roles: ['unit_manager'], unitId: String(d.street._id) });

@@ -138,6 +138,7 @@ export async function updateUser(
   const linksChange = links.unitId !== before.unitId || links.cadreId !== before.cadreId;
   if (linksChange) assertNothingPending(before);
   const pending = linksChange && needsApproval(before, links);
+  if (pending) assertOwnPasswordSet(before);
   const changes = Object.fromEntries(
     Object.entries({ ...rest, ...(pending ? {} : { unitId, cadreId }) }).filter(([, v]) => v !== undefined),
   );
@@ -154,6 +155,16 @@ export async function updateUser(
 export function assertNothingPending(user: User): void {
   if (user.pendingChange) {
     throw new AppError(409, 'change_pending', '该账户有一项变更正在等待安全管理员审批，请待审批后再修改');
+  }
+}
+
+/**
+ * Access is widened only for an account whose owner has replaced the one-time password: sys_admin
+ * saw that password when creating or resetting the account, and must not inherit what is granted.
+ */
+export function assertOwnPasswordSet(user: User): void {
+  if (user.mustChangePassword) {
+    throw new AppError(409, 'password_not_set', '该账户的一次性密码尚未由本人修改，请待本人首次登录并设置密码后再变更其权限');
   }
 }
 
@@ -193,6 +204,7 @@ export async function grantRoles(actor: Actor, id: string, version: number, role
   assertNothingPending(before);
   const change = { kind: 'roles' as const, roles };
   if (needsApproval(before, change)) {
+    assertOwnPasswordSet(before);
     const requested = toUser(await updateUserVersioned(id, version, { pendingChange: pendingChangeOf(actor, change) }));
     await auditChangeRequest(actor, before, change);
     return requested;
