@@ -12,7 +12,7 @@ import { catchError, map, of, type Observable } from 'rxjs';
 import { UnitsApi } from '../units/units-api';
 import { schemaValidator } from '../../core/forms/schema-validator';
 import { problemCodeOf } from '../../core/http/api-error';
-import { describeFailure } from '../../core/http/describe-failure';
+import { describeProblem } from '../../core/http/describe-failure';
 import { I18n } from '../../core/i18n/i18n';
 import { UsersApi, type AccountChangeApproval } from './users-api';
 
@@ -124,7 +124,7 @@ export class ChangeApprovalDialog {
           this.dialogRef.close({ outcome: 'conflict' });
           return;
         }
-        this.serverMessages.set([describeFailure(error, this.messages()).title]);
+        this.serverMessages.set([describeProblem(error, this.messages())]);
       },
     });
   }

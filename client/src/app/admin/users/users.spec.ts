@@ -381,6 +381,37 @@ describe('Users', () => {
       expect(document.body.textContent).toContain('已驳回 王芳 的账户变更');
     });
 
+    it('says why the server refuses a grant, not just that it conflicted', async () => {
+      await render(['security_admin']);
+
+      await grantCadreRoleTo('王芳');
+      backend
+        .expectOne({ method: 'PUT', url: '/api/users/65b000000000000000000001/roles' })
+        .flush(aProblem(409, 'password_not_set', { detail: '该账户的一次性密码尚未由本人修改，请待本人首次登录并设置密码后再变更其权限' }), {
+          status: 409,
+          statusText: 'Conflict',
+        });
+      await fixture.whenStable();
+
+      expect(alerts('cadre-roles-dialog')).toEqual(['该账户的一次性密码尚未由本人修改，请待本人首次登录并设置密码后再变更其权限']);
+    });
+
+    it('tells a sys_admin who edits a unit manager’s unit that the change waits for approval', async () => {
+      await render(['sys_admin'], [aUser({ unitId: STREET })]);
+
+      await (await rowMenu('王芳')).clickItem({ text: '编辑' });
+      backend.expectOne('/api/units').flush({ items: [aUnitRow(ROOT, '江北区委', []), aUnitRow(STREET, '观音桥街道', [ROOT])] });
+      const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-user-form-dialog)' }));
+      await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
+      const pending = aUser({ unitId: STREET, version: 4, pendingChange: aPendingChange({ kind: 'links', unitId: ROOT }) });
+      backend.expectOne({ method: 'PATCH', url: '/api/users/65b000000000000000000001' }).flush(pending);
+      await settle();
+      respondToList([pending]);
+
+      expect(document.body.textContent).toContain('已提交，王芳 的账户变更待安全管理员审批');
+      expect(await statusTexts()).toEqual([jasmine.stringContaining('待安全管理员审批：变更关联单位或干部')]);
+    });
+
     it('lets sys_admin collect the second half of an approved reset', async () => {
       await render(['sys_admin'], [aUser({ passwordPartReady: true })]);
       expect(await statusTexts()).toEqual([jasmine.stringContaining('密码后半段待申请人领取')]);

@@ -26,7 +26,7 @@ import {
 import { AuthSession } from '../../core/auth/auth-session';
 import { ConfirmDialog, type ConfirmDialogData } from '../../core/dialogs/confirm-dialog';
 import { problemCodeOf } from '../../core/http/api-error';
-import { describeFailure } from '../../core/http/describe-failure';
+import { describeFailure, describeProblem } from '../../core/http/describe-failure';
 import { FailureNotice } from '../../core/http/failure-notice';
 import { I18n } from '../../core/i18n/i18n';
 import { HANDSET_QUERY } from '../../core/shell/shell';
@@ -300,7 +300,7 @@ export class Users {
 
   private reportFailure(error: unknown): void {
     const conflict = problemCodeOf(error) === 'version_conflict';
-    const message = conflict ? this.messages().common.versionConflict : describeFailure(error, this.messages()).title;
+    const message = conflict ? this.messages().common.versionConflict : describeProblem(error, this.messages());
     this.snackBar.open(message, this.messages().common.close);
     this.reload();
   }
