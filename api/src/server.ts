@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createLedgerReadModel, useLedgerReadModel } from './ledger/ledger-read-model.js';
 import { SnapshotStore } from './projections/snapshot-store.js';
 import { createCorrectionList, useCorrectionList } from './corrections/correction-list.js';
+import { recoverInterruptedApplies } from './imports/import-apply.js';
 
 async function main(): Promise<void> {
   let config;
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
   await ensureIndexes();
   const stopAuditRetention = scheduleAuditRetention({ retentionDays: config.AUDIT_RETENTION_DAYS, logger });
   await ensureFirstAdmin(config.BOOTSTRAP_ADMIN_USERNAME);
+  // Imports a killed process left half-applied are rolled back before anyone can see them. The
+  // embedded database serves this process alone, so any claim on it is dead.
+  await recoverInterruptedApplies(logger, database.info.kind === 'embedded' ? 0 : undefined);
   if (config.DEMO_DATA) {
     await loadDemoDistrictIfEmpty({ cadres: config.DEMO_CADRES, seed: config.DEMO_SEED, logger });
   }

@@ -77,19 +77,30 @@ describe('authorization matrix: every operation in /api/openapi.json against eve
     }
   }, WALK_TIMEOUT_MS);
 
-  for (const role of ROLES) {
-    it(`allows and denies exactly what the table says for ${role}`, async () => {
+  // Every single role, and the pairs 三员分立 allows that mix scopes (district, subtree, own record).
+  const ROLE_SETS: Role[][] = [
+    ...ROLES.map((role) => [role]),
+    ['assessor', 'unit_manager'],
+    ['unit_manager', 'cadre'],
+    ['assessor', 'cadre'],
+    ['org_admin', 'cadre'],
+    ['reviewer', 'cadre'],
+  ];
+
+  for (const roles of ROLE_SETS) {
+    const label = roles.join('+');
+    it(`allows and denies exactly what the table says for ${label}`, async () => {
       const unit = await aUnit({ type: 'street' });
       const cadre = await aCadre(unit);
-      const { client } = await signedInAs(app, [role], {
-        unitId: ['unit_manager', 'cadre', 'org_admin', 'assessor', 'reviewer'].includes(role) ? String(unit._id) : null,
-        cadreId: role === 'cadre' ? String(cadre._id) : null,
+      const { client } = await signedInAs(app, roles, {
+        unitId: roles.some((role) => ['unit_manager', 'cadre', 'org_admin', 'assessor', 'reviewer'].includes(role)) ? String(unit._id) : null,
+        cadreId: roles.includes('cadre') ? String(cadre._id) : null,
       });
       for (const op of await readOperations(client)) {
         if (SESSION_ENDING.has(op.operationId)) continue;
         const res = await call(client, op);
-        const where = `${role} ${op.method.toUpperCase()} ${op.path} → ${res.status} ${res.body?.code ?? ''}`;
-        if (expectedAllowed(op, [role])) {
+        const where = `${label} ${op.method.toUpperCase()} ${op.path} → ${res.status} ${res.body?.code ?? ''}`;
+        if (expectedAllowed(op, roles)) {
           expect([401, 403]).withContext(where).not.toContain(res.status);
         } else {
           expect(res.status).withContext(where).toBe(403);

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
+import type { AuditCaller } from '../platform/actor.js';
 
-/** What a feature tells the audit trail; who, when, from where and the request id come from the request. */
+/** What a feature tells the audit trail; who, from where and the request id come from the caller. */
 export interface AuditEntry {
   /** Dotted verb, e.g. `auth.login`, `user.create`, `cadre.read`, `audit.export`. */
   action: string;
@@ -14,4 +15,8 @@ export interface AuditEntry {
   userId?: string | null;
 }
 
-export type AuditRecorder = (req: Request | null, entry: AuditEntry) => Promise<void>;
+/**
+ * Records for an actor, or for a bare request where no actor exists yet (sign-in steps, and
+ * denials the endpoint layer audits before a handler runs); null for background jobs.
+ */
+export type AuditRecorder = (who: AuditCaller | Request | null, entry: AuditEntry) => Promise<void>;

@@ -1,5 +1,6 @@
 import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from '@cadre/shared-models';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
+import type { SessionActor } from '../platform/actor.js';
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { verifyAuditChain } from './audit-chain.js';
 import {
@@ -17,7 +18,7 @@ const AuditExportQuerySchema = AuditQuerySchema.omit({ page: true, size: true })
  * The export is audited before the response completes: a download whose audit record could
  * not be written is cut off rather than delivered whole.
  */
-async function streamAuditExport(query: AuditFilter, req: Request, res: Response): Promise<void> {
+async function streamAuditExport(query: AuditFilter, actor: SessionActor, res: Response): Promise<void> {
   const date = formatBeijingTime(new Date()).slice(0, 10);
   res.status(200);
   res.type('text/csv; charset=utf-8');
@@ -26,17 +27,17 @@ async function streamAuditExport(query: AuditFilter, req: Request, res: Response
   try {
     outcome = await exportAudit(query, res);
   } catch (err) {
-    await recordAudit(req, { action: 'audit.export', result: 'failure', objectType: 'audit_log', detail: { filter: query } });
+    await recordAudit(actor, { action: 'audit.export', result: 'failure', objectType: 'audit_log', detail: { filter: query } });
     // Before the first byte the problem handler can still answer; after it, only dropping the download is left.
     if (!res.headersSent) throw err;
-    req.log.warn({ err }, 'audit export interrupted');
+    actor.log.warn({ err }, 'audit export interrupted');
     res.destroy();
     return;
   }
   try {
-    await recordAudit(req, { action: 'audit.export', result: 'success', objectType: 'audit_log', detail: { filter: query, ...outcome } });
+    await recordAudit(actor, { action: 'audit.export', result: 'success', objectType: 'audit_log', detail: { filter: query, ...outcome } });
   } catch (err) {
-    req.log.error({ err }, 'audit export not delivered: its audit record could not be written');
+    actor.log.error({ err }, 'audit export not delivered: its audit record could not be written');
     res.destroy();
     return;
   }
@@ -66,7 +67,7 @@ export function registerAuditRoutes(api: ApiBuilder): void {
     tags: ['audit'],
     query: AuditExportQuerySchema,
     success: { status: 200, description: 'CSV file', contentType: 'text/csv' },
-    handler: ({ query, req, res }) => streamAuditExport(query, req, res),
+    handler: ({ query, actor, res }) => streamAuditExport(query, actor, res),
   });
 
   api.add({

@@ -53,6 +53,14 @@ describe('recording audit entries', () => {
     expect(stored!.time).toEqual(jasmine.any(Date));
   });
 
+  it('takes who, from where and the request id from an actor', async () => {
+    const actor = { id: '0123456789abcdef01234567', username: 'cli.operator', ip: '10.0.0.9', requestId: 'req-0042' };
+    await recordAudit(actor, { action: 'user.update', result: 'success', objectType: 'user', objectId: 'u9' });
+
+    const stored = await AuditModel.findOne().lean<StoredAuditRecord>();
+    expect(stored).toEqual(jasmine.objectContaining({ userId: actor.id, username: 'cli.operator', ip: '10.0.0.9', requestId: 'req-0042' }));
+  });
+
   it('names the user from the entry before a session exists, and records without a request', async () => {
     await recordAudit(aRequest(undefined), { action: 'auth.login', result: 'failure', username: 'mallory' });
     await recordAudit(null, { action: 'audit.prune', result: 'success' });

@@ -7,6 +7,7 @@ import { appendAuditRecord, toCanonicalJson } from './audit-chain.js';
 import { maskAuditDetail, maskIdNumberLike } from './audit-masking.js';
 import { AuditModel, type StoredAuditRecord } from './audit.model.js';
 import { startsWithPattern } from '../platform/text-pattern.js';
+import { auditCallerOf } from '../platform/actor.js';
 
 export type AuditFilter = Omit<AuditQuery, 'page' | 'size'>;
 
@@ -16,21 +17,22 @@ const RESULT_LABELS: Record<AuditRecord['result'], string> = { success: '成功'
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /**
- * Appends one record for the request. Who and from where come from the session when there is
- * one; before a session exists (login attempts) the caller names the user in the entry.
+ * Appends one record for the caller. Who and from where come from the actor or the request's
+ * session; before a session exists (login attempts) the caller names the user in the entry.
  */
-export const recordAudit: AuditRecorder = async (req, entry) => {
+export const recordAudit: AuditRecorder = async (who, entry) => {
+  const caller = who === null ? null : 'requestId' in who ? who : auditCallerOf(who);
   await appendAuditRecord({
     time: new Date(),
-    userId: req?.auth?.user.id ?? entry.userId ?? null,
-    username: maskIdNumberLike(req?.auth?.user.username ?? entry.username ?? null),
-    ip: req?.ip ?? null,
+    userId: caller?.id ?? entry.userId ?? null,
+    username: maskIdNumberLike(caller?.username ?? entry.username ?? null),
+    ip: caller?.ip ?? null,
     action: entry.action,
     objectType: entry.objectType ?? null,
     objectId: maskIdNumberLike(entry.objectId ?? null),
     result: entry.result,
     detail: maskAuditDetail(entry.detail),
-    requestId: req?.id === undefined ? null : String(req.id),
+    requestId: caller?.requestId ?? null,
   });
 };
 

@@ -1,5 +1,6 @@
 import { UserModel } from '../users/user.model.js';
 import { createUser } from '../users/user.service.js';
+import { SERVER_OPERATOR } from '../platform/actor.js';
 
 /**
  * First start: no system administrator exists, so none can have a known password. The first
@@ -10,7 +11,7 @@ import { createUser } from '../users/user.service.js';
 export async function ensureFirstAdmin(username: string): Promise<void> {
   if (await UserModel.exists({ roles: 'sys_admin' })) return;
   try {
-    const { oneTimePassword } = await createUser(null, {
+    const { oneTimePassword } = await createUser(SERVER_OPERATOR, {
       username,
       displayName: '系统管理员',
       roles: ['sys_admin'],

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { pino } from 'pino';
-import { LedgerExportQuerySchema, LedgerQuerySchema, type LedgerQuery } from '@cadre/shared-models';
+import { LedgerExportQuerySchema, LedgerQuerySchema, type LedgerQuery, type PersonnelScope } from '@cadre/shared-models';
 import { connectMongoose, describeDatabase } from '../db/connection.js';
 import { startEmbeddedFerretDb } from '../db/embedded-ferretdb.js';
 import { ensureIndexes } from '../db/indexes.js';
@@ -19,7 +19,6 @@ import { noteCadresChanged } from '../ledger/ledger-changes.js';
 import { createLedgerReadModel, type LedgerReadModel } from '../ledger/ledger-read-model.js';
 import { readLedgerPage } from '../ledger/ledger.service.js';
 import { writeLedgerWorkbook } from '../ledger/ledger-export.js';
-import type { LedgerScope } from '../ledger/ledger-index.js';
 import { computeCadreDistribution } from '../stats/cadre-distribution.service.js';
 
 const USAGE = `Usage: npm run bench:ledger -- [--cadres N] [--seed S] [--runs R] [--data-dir DIR] [--ferretdb BIN]
@@ -33,7 +32,7 @@ const USAGE = `Usage: npm run bench:ledger -- [--cadres N] [--seed S] [--runs R]
 
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const quiet = pino({ level: 'silent' });
-const ALL: LedgerScope = { kind: 'all' };
+const ALL: PersonnelScope = { kind: 'all' };
 /** The street whose unit manager the demo accounts sign in as: a subtree of typical size. */
 const DEMO_STREET_CODE = 'JB-S01';
 
@@ -168,7 +167,7 @@ async function main(): Promise<void> {
     await measure('count: street subtree + 女 + 大学本科', runs, () => page(counted), (p) => `${p.total} cadres`);
     await measure('text search q=主任 (name or post), first page', runs, () => page(query({ q: '主任' })), pageNote);
     await measure('sort by age, oldest first, first page', runs, () => page(query({ sort: 'age', direction: 'desc' })), pageNote);
-    await measure('unit manager’s view: own subtree, first page', runs, () => readLedgerPage({ kind: 'subtree', unitId: streetId }, query({}), loadingModel), pageNote);
+    await measure('unit manager’s view: own subtree, first page', runs, () => readLedgerPage({ kind: 'limited', unitIds: [streetId], cadreIds: [] }, query({}), loadingModel), pageNote);
 
     const exportQuery = LedgerExportQuerySchema.parse({ columns: [] });
     await measure('export 10,000 rows to xlsx (default columns)', Math.min(runs, 3), async () => {

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import { Types } from 'mongoose';
 import { CadreInputSchema, computeIdNumberCheckDigit, type CadreInput } from '@cadre/shared-models';
 import { AuditModel } from '../audit/audit.model.js';
@@ -19,6 +18,7 @@ import {
   type StoredCadre,
 } from './cadre-writer.js';
 import { sealIdNumber } from './id-number-storage.js';
+import { SERVER_OPERATOR } from '../platform/actor.js';
 
 const UNIT: CadreUnit = {
   _id: new Types.ObjectId('0123456789abcdef01234567'),
@@ -39,8 +39,8 @@ function withCheckDigit(first17: string): string {
   return first17 + computeIdNumberCheckDigit(first17);
 }
 
-/** A request as the audit sees it when a batch job (no session) writes. */
-const NO_SESSION = null as unknown as Request;
+/** The actor of a batch job, with no session. */
+const NO_SESSION = SERVER_OPERATOR;
 
 describe('cadre writer: the rules every write goes through', () => {
   describe('prepareCadreFields', () => {

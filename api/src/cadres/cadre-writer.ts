@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import mongoose, { Types } from 'mongoose';
 import {
   CadreInputSchema,
@@ -7,8 +6,9 @@ import {
   formatCommendations,
   formatResume,
   highestEducation,
+  scopeFor,
   validateIdNumber,
-  type Action,
+  type PersonnelScope,
   type CadreInputParsed,
   type CadreRecord,
   type EducationRow,
@@ -25,7 +25,8 @@ import { CorrectionModel } from '../corrections/correction.model.js';
 import { noteCadreCorrectionsChanged } from '../corrections/correction-list.js';
 import { CadreModel, CadrePhotoModel, type CadreDocument } from './cadre.model.js';
 import { sealIdNumber } from './id-number-storage.js';
-import { cadreInScope, scopeForAction, unitInScope } from './cadre-scope.js';
+import { cadreInScope, unitInScope } from './cadre-scope.js';
+import type { Actor } from '../platform/actor.js';
 
 /*
  * The one place cadre records are written: the record endpoints and the imports both go through
@@ -86,6 +87,8 @@ export interface CadreWriteOptions {
   auditDetail?: Record<string, unknown> | undefined;
   /** false: the caller notes the changed ids itself, once for the whole batch. */
   noteLedger?: boolean | undefined;
+  /** The id a new record gets, chosen by the caller so it can journal the write before making it. */
+  id?: Types.ObjectId | undefined;
 }
 
 /** Who may own a given ID number: one lookup per import instead of one per row. */
@@ -103,21 +106,21 @@ const EMPTY_EDUCATION_ROW: EducationRow = { education: null, degree: null, educa
 // ─── check and prepare ───────────────────────────────────────────────────────────────────────
 
 /**
- * One cadre within the caller's scope for `access`, or 404 alike for out of scope and missing
- * (so ids cannot be probed); the attempt is audited under `action` as denied or failed.
- * `select` narrows the fields read (the unit path needed for the scope check is always read).
+ * One cadre within `scope`, or 404 alike for out of scope and missing (so ids cannot be
+ * probed); the attempt is audited under `action` as denied or failed. `select` narrows the
+ * fields read (the unit path needed for the scope check is always read).
  */
 export async function findCadreInScope(
-  req: Request,
+  actor: Actor,
+  scope: PersonnelScope,
   id: string,
-  options: { action: string; access?: Action; select?: string },
+  options: { action: string; select?: string },
 ): Promise<StoredCadre> {
-  const scope = scopeForAction(req, options.access ?? 'cadre:read');
   const query = CadreModel.findById(id);
   if (options.select) query.select(`${options.select} unitPath`);
   const doc = await query.lean<StoredCadre>();
   if (!doc || !cadreInScope(scope, doc)) {
-    await recordAudit(req, { action: options.action, result: doc ? 'denied' : 'failure', objectType: 'cadre', objectId: id });
+    await recordAudit(actor, { action: options.action, result: doc ? 'denied' : 'failure', objectType: 'cadre', objectId: id });
     throw new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
   }
   return doc;
@@ -133,12 +136,12 @@ export async function loadCadreUnit(unitId: string, where = 'body.unitId'): Prom
 }
 
 /**
- * A unit manager places cadres only within their own subtree (creating, or moving one); the
- * refusal is audited under `action`.
+ * A unit manager places cadres only within their own subtree (creating, or moving one), as
+ * `scope` (of writing or importing) says; the refusal is audited under `action`.
  */
-export async function assertUnitWritable(req: Request, unit: CadreUnit, action: string, where = 'body.unitId'): Promise<void> {
-  if (unitInScope(scopeForAction(req, 'cadre:write'), unit)) return;
-  await recordAudit(req, { action, result: 'denied', objectType: 'unit', objectId: String(unit._id), detail: { reason: 'unit_out_of_scope' } });
+export async function assertUnitWritable(actor: Actor, scope: PersonnelScope, unit: CadreUnit, action: string, where = 'body.unitId'): Promise<void> {
+  if (unitInScope(scope, unit)) return;
+  await recordAudit(actor, { action, result: 'denied', objectType: 'unit', objectId: String(unit._id), detail: { reason: 'unit_out_of_scope' } });
   const message = `“${unit.name}”不在您管理的单位范围内，只能把干部安排在本单位及下级单位`;
   throw new AppError(403, 'unit_out_of_scope', message, [{ path: where, message }]);
 }
@@ -243,11 +246,11 @@ export async function findIdNumberOwners(hashes: readonly string[]): Promise<Map
  * 409 when another cadre holds this ID number. The other cadre is named only when the caller
  * may read them: an ID number typed in must not reveal who holds it elsewhere.
  */
-export async function assertIdNumberFree(req: Request, idNumberHash: string, exceptId: string | null, where = 'body.idNumber'): Promise<void> {
+export async function assertIdNumberFree(actor: Actor, idNumberHash: string, exceptId: string | null, where = 'body.idNumber'): Promise<void> {
   const holders = await CadreModel.find({ idNumberHash }).select('name unitPath').lean<StoredCadre[]>();
   const other = holders.find((doc) => String(doc._id) !== exceptId);
   if (!other) return;
-  const visible = cadreInScope(scopeForAction(req, 'cadre:read'), other);
+  const visible = cadreInScope(scopeFor(actor, 'cadre:read'), other);
   const message = visible
     ? `该身份证号已登记在干部“${other.name}”名下，同一人只能有一份档案`
     : '该身份证号已登记在其他单位的干部名下，请联系组织部门核实';
@@ -373,11 +376,11 @@ function auditChanges(before: AuditSide, after: AuditSide): Record<string, { bef
 }
 
 async function finishWrite(
-  req: Request,
+  actor: Actor,
   entry: { action: string; id: string; changes: Record<string, unknown>; detail?: Record<string, unknown> },
   options: CadreWriteOptions,
 ): Promise<void> {
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: entry.action,
     result: 'success',
     objectType: 'cadre',
@@ -390,14 +393,15 @@ async function finishWrite(
 // ─── write ───────────────────────────────────────────────────────────────────────────────────
 
 /** Inserts a prepared, validated record (see createCadre for the checks); audited as cadre.create. */
-export async function writeNewCadre(req: Request, fields: CadreFields, unitName: string, options: CadreWriteOptions = {}): Promise<CadreRecord> {
+export async function writeNewCadre(actor: Actor, fields: CadreFields, unitName: string, options: CadreWriteOptions = {}): Promise<CadreRecord> {
   const created = await CadreModel.create({
+    ...(options.id ? { _id: options.id } : {}),
     ...fields,
     importBatchId: options.importBatchId ? new Types.ObjectId(String(options.importBatchId)) : null,
   });
   const stored = created.toObject() as unknown as StoredCadre;
   const record = toCadreRecord(stored, unitName);
-  await finishWrite(req, { action: 'cadre.create', id: record.id, changes: auditChanges(null, { record, idNumberHash: stored.idNumberHash }) }, options);
+  await finishWrite(actor, { action: 'cadre.create', id: record.id, changes: auditChanges(null, { record, idNumberHash: stored.idNumberHash }) }, options);
   return record;
 }
 
@@ -407,7 +411,7 @@ export async function writeNewCadre(req: Request, fields: CadreFields, unitName:
  * Audited as cadre.update with the changed fields before and after.
  */
 export async function writeCadreChanges(
-  req: Request,
+  actor: Actor,
   before: StoredCadre,
   version: number,
   fields: CadreFields,
@@ -438,7 +442,7 @@ export async function writeCadreChanges(
     );
     await noteCadreCorrectionsChanged(id);
   }
-  await finishWrite(req, { action: 'cadre.update', id, changes, detail: { version: { before: version, after: updated.__v } } }, options);
+  await finishWrite(actor, { action: 'cadre.update', id, changes, detail: { version: { before: version, after: updated.__v } } }, options);
   return toCadreRecord(updated, unitName);
 }
 
@@ -447,7 +451,7 @@ export async function writeCadreChanges(
  * there are no transactions on the embedded database). The version moves forward, never back,
  * so a save based on the undone state gets 409. A record that was deleted is re-inserted.
  */
-export async function restoreCadre(req: Request, previous: StoredCadre, options: CadreWriteOptions = {}): Promise<void> {
+export async function restoreCadre(actor: Actor, previous: StoredCadre, options: CadreWriteOptions = {}): Promise<void> {
   const id = String(previous._id);
   const current = await CadreModel.findById(previous._id).lean<StoredCadre>();
   const restored = { ...previous, __v: current ? Math.max(current.__v, previous.__v) + 1 : previous.__v, updatedAt: new Date() };
@@ -464,35 +468,35 @@ export async function restoreCadre(req: Request, previous: StoredCadre, options:
     );
     await noteCadreCorrectionsChanged(id);
   }
-  await finishWrite(req, { action: 'cadre.restore', id, changes }, options);
+  await finishWrite(actor, { action: 'cadre.restore', id, changes }, options);
 }
 
 /** Removes a record this batch inserted (compensation), with its photo; audited as cadre.delete. */
-export async function undoCadreCreation(req: Request, id: string, options: CadreWriteOptions = {}): Promise<void> {
+export async function undoCadreCreation(actor: Actor, id: string, options: CadreWriteOptions = {}): Promise<void> {
   const doc = await CadreModel.findById(id).lean<StoredCadre>();
   if (!doc) return;
   await CadreModel.deleteOne({ _id: doc._id });
   await CadrePhotoModel.deleteOne({ _id: doc._id });
   const changes = auditChanges({ record: toCadreRecord(doc, await unitNameOf(doc.unitId)), idNumberHash: doc.idNumberHash }, null);
-  await finishWrite(req, { action: 'cadre.delete', id, changes, detail: { reason: 'undo_creation' } }, options);
+  await finishWrite(actor, { action: 'cadre.delete', id, changes, detail: { reason: 'undo_creation' } }, options);
 }
 
 /** Stores the JPEG (already sniffed) as the cadre's photo; audited as cadre.photo_update. */
-export async function writeCadrePhoto(req: Request, cadreId: string, jpeg: Buffer, options: CadreWriteOptions = {}): Promise<void> {
+export async function writeCadrePhoto(actor: Actor, cadreId: string, jpeg: Buffer, options: CadreWriteOptions = {}): Promise<void> {
   const _id = new Types.ObjectId(cadreId);
   const replaced = await CadrePhotoModel.exists({ _id });
   await CadrePhotoModel.updateOne({ _id }, { $set: { jpeg } }, { upsert: true });
   // Not a versioned change: a photo upload must not make an open edit form stale.
   await CadreModel.updateOne({ _id }, { $set: { hasPhoto: true } });
-  await finishWrite(req, { action: 'cadre.photo_update', id: cadreId, changes: { hasPhoto: { before: replaced !== null, after: true } }, detail: { bytes: jpeg.length } }, options);
+  await finishWrite(actor, { action: 'cadre.photo_update', id: cadreId, changes: { hasPhoto: { before: replaced !== null, after: true } }, detail: { bytes: jpeg.length } }, options);
 }
 
 /** Removes the cadre's photo, if any; audited as cadre.photo_delete. */
-export async function removeCadrePhoto(req: Request, cadreId: string, options: CadreWriteOptions = {}): Promise<void> {
+export async function removeCadrePhoto(actor: Actor, cadreId: string, options: CadreWriteOptions = {}): Promise<void> {
   const _id = new Types.ObjectId(cadreId);
   const { deletedCount } = await CadrePhotoModel.deleteOne({ _id });
   await CadreModel.updateOne({ _id }, { $set: { hasPhoto: false } });
-  await finishWrite(req, { action: 'cadre.photo_delete', id: cadreId, changes: deletedCount > 0 ? { hasPhoto: { before: true, after: false } } : {} }, options);
+  await finishWrite(actor, { action: 'cadre.photo_delete', id: cadreId, changes: deletedCount > 0 ? { hasPhoto: { before: true, after: false } } : {} }, options);
 }
 
 /** The cadre's photo as stored, or null. */
@@ -504,13 +508,13 @@ export async function readCadrePhoto(cadreId: string): Promise<Buffer | null> {
 // ─── one record from the API ─────────────────────────────────────────────────────────────────
 
 /** Creates a record from validated input: unit known and writable, fields consistent, ID number free. */
-export async function createCadre(req: Request, input: CadreInputParsed): Promise<CadreRecord> {
+export async function createCadre(actor: Actor, scope: PersonnelScope, input: CadreInputParsed): Promise<CadreRecord> {
   const unit = await loadCadreUnit(input.unitId);
-  await assertUnitWritable(req, unit, 'cadre.create');
+  await assertUnitWritable(actor, scope, unit, 'cadre.create');
   assertConsistent(input);
   const fields = prepareCadreFields(input, unit);
-  if (fields.idNumberHash) await assertIdNumberFree(req, fields.idNumberHash, null);
-  return writeNewCadre(req, fields, unit.name);
+  if (fields.idNumberHash) await assertIdNumberFree(actor, fields.idNumberHash, null);
+  return writeNewCadre(actor, fields, unit.name);
 }
 
 /**
@@ -518,23 +522,23 @@ export async function createCadre(req: Request, input: CadreInputParsed): Promis
  * version gets 409 with the current record before anything else is checked; a move needs the
  * target unit in scope as well.
  */
-export async function updateCadre(req: Request, id: string, input: CadreInputParsed, version: number): Promise<CadreRecord> {
-  const before = await findCadreInScope(req, id, { action: 'cadre.update', access: 'cadre:write' });
+export async function updateCadre(actor: Actor, scope: PersonnelScope, id: string, input: CadreInputParsed, version: number): Promise<CadreRecord> {
+  const before = await findCadreInScope(actor, scope, id, { action: 'cadre.update' });
   await assertCadreVersion(before, version);
   const unit = await loadCadreUnit(input.unitId);
-  await assertUnitWritable(req, unit, 'cadre.update');
+  await assertUnitWritable(actor, scope, unit, 'cadre.update');
   assertConsistent(input);
   const fields = prepareCadreFields(input, unit, unchangedFormTexts(before, input));
-  if (fields.idNumberHash && fields.idNumberHash !== before.idNumberHash) await assertIdNumberFree(req, fields.idNumberHash, id);
-  return writeCadreChanges(req, before, version, fields, unit.name);
+  if (fields.idNumberHash && fields.idNumberHash !== before.idNumberHash) await assertIdNumberFree(actor, fields.idNumberHash, id);
+  return writeCadreChanges(actor, before, version, fields, unit.name);
 }
 
 /**
  * Deletes a record in the caller's write scope at `version`, with its photo and correction
  * requests. Refused while a sign-in account is linked to it: the account would point nowhere.
  */
-export async function deleteCadre(req: Request, id: string, version: number): Promise<void> {
-  const before = await findCadreInScope(req, id, { action: 'cadre.delete', access: 'cadre:write' });
+export async function deleteCadre(actor: Actor, scope: PersonnelScope, id: string, version: number): Promise<void> {
+  const before = await findCadreInScope(actor, scope, id, { action: 'cadre.delete' });
   await assertCadreVersion(before, version);
   const account = await UserModel.findOne({ cadreId: before._id }).select('username').lean<{ username: string }>();
   if (account) {
@@ -547,7 +551,7 @@ export async function deleteCadre(req: Request, id: string, version: number): Pr
   const corrections = await CorrectionModel.deleteMany({ cadreId: before._id });
   if (corrections.deletedCount > 0) await noteCadreCorrectionsChanged(id);
   await finishWrite(
-    req,
+    actor,
     {
       action: 'cadre.delete',
       id,

@@ -11,7 +11,6 @@ import {
 import mongoose from 'mongoose';
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { AppError } from '../platform/errors.js';
-import { dataScopeOf } from '../platform/data-scope.js';
 import { ledgerReadModel } from '../ledger/ledger-read-model.js';
 import { sniffFileType } from '../platform/file-types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -71,9 +70,9 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     tags: ['cadres'],
     query: CadreListQuerySchema,
     success: { status: 200, description: 'a page of cadres and the count in scope', schema: CadreListSchema },
-    handler: async ({ req, query }) => {
+    handler: async ({ scope, query }) => {
       // The page's ids from the ledger read model, the records by `_id`: the database would scan.
-      const selection = (await ledgerReadModel().current()).selectByNamePrefix(dataScopeOf(req), query.name ?? '');
+      const selection = (await ledgerReadModel().current()).selectByNamePrefix(scope, query.name ?? '');
       const ids = selection.page('name', 'asc', query.page, query.size).map((row) => row.id);
       const docs = await Promise.all(ids.map((id) => CadreModel.findById(id).select(HIDDEN_FIELDS).lean()));
       return { items: docs.filter((doc) => doc !== null).map((doc) => toCadre(doc as never)), total: selection.total };
@@ -89,7 +88,7 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     tags: ['cadres'],
     body: CadreInputSchema,
     success: { status: 201, description: 'the new record', schema: CadreRecordSchema },
-    handler: ({ req, body }) => createCadre(req, body),
+    handler: ({ actor, scope, body }) => createCadre(actor, scope, body),
   });
 
   api.add({
@@ -101,9 +100,9 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     tags: ['cadres'],
     params: CadreIdParamsSchema,
     success: { status: 200, description: 'the record', schema: CadreRecordSchema },
-    handler: async ({ req, params }) => {
-      const doc = await findCadreInScope(req, params.id, { action: 'cadre.read' });
-      await recordAudit(req, { action: 'cadre.read', result: 'success', objectType: 'cadre', objectId: params.id });
+    handler: async ({ actor, scope, params }) => {
+      const doc = await findCadreInScope(actor, scope, params.id, { action: 'cadre.read' });
+      await recordAudit(actor, { action: 'cadre.read', result: 'success', objectType: 'cadre', objectId: params.id });
       return toCadreRecord(doc, await unitNameOf(doc.unitId));
     },
   });
@@ -118,9 +117,9 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     params: CadreIdParamsSchema,
     body: CadreUpdateSchema,
     success: { status: 200, description: 'the saved record', schema: CadreRecordSchema },
-    handler: ({ req, params, body }) => {
+    handler: ({ actor, scope, params, body }) => {
       const { version, ...input } = body;
-      return updateCadre(req, params.id, input, version);
+      return updateCadre(actor, scope, params.id, input, version);
     },
   });
 
@@ -134,7 +133,7 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     params: CadreIdParamsSchema,
     query: CadreDeleteQuerySchema,
     success: { status: 204, description: 'deleted' },
-    handler: ({ req, params, query }) => deleteCadre(req, params.id, query.version),
+    handler: ({ actor, scope, params, query }) => deleteCadre(actor, scope, params.id, query.version),
   });
 
   api.add({
@@ -146,11 +145,11 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     tags: ['cadres'],
     params: CadreIdParamsSchema,
     success: { status: 200, description: 'the photo', contentType: 'image/jpeg' },
-    handler: async ({ req, res, params }) => {
-      const doc = await findCadreInScope(req, params.id, { action: 'cadre.photo_read', select: 'name' });
+    handler: async ({ actor, scope, res, params }) => {
+      const doc = await findCadreInScope(actor, scope, params.id, { action: 'cadre.photo_read', select: 'name' });
       const jpeg = await readCadrePhoto(params.id);
       if (!jpeg) throw new AppError(404, 'no_photo', '该干部尚未上传照片');
-      await recordAudit(req, { action: 'cadre.photo_read', result: 'success', objectType: 'cadre', objectId: params.id });
+      await recordAudit(actor, { action: 'cadre.photo_read', result: 'success', objectType: 'cadre', objectId: params.id });
       res.setHeader('Content-Type', 'image/jpeg');
       res.setHeader('Content-Disposition', photoDisposition(params.id, doc.name));
       res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -174,9 +173,9 @@ export function registerCadreRoutes(api: ApiBuilder): void {
       sniff: (bytes) => (sniffFileType(bytes) === 'jpeg' ? 'jpeg' : null),
     },
     success: { status: 204, description: 'stored' },
-    handler: async ({ req, params, upload }) => {
-      await findCadreInScope(req, params.id, { action: 'cadre.photo_update', access: 'cadre:write', select: '_id' });
-      await writeCadrePhoto(req, params.id, upload!.bytes);
+    handler: async ({ actor, scope, params, upload }) => {
+      await findCadreInScope(actor, scope, params.id, { action: 'cadre.photo_update', select: '_id' });
+      await writeCadrePhoto(actor, params.id, upload!.bytes);
     },
   });
 
@@ -189,9 +188,9 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     tags: ['cadres'],
     params: CadreIdParamsSchema,
     success: { status: 204, description: 'removed (or there was none)' },
-    handler: async ({ req, params }) => {
-      await findCadreInScope(req, params.id, { action: 'cadre.photo_delete', access: 'cadre:write', select: '_id' });
-      await removeCadrePhoto(req, params.id);
+    handler: async ({ actor, scope, params }) => {
+      await findCadreInScope(actor, scope, params.id, { action: 'cadre.photo_delete', select: '_id' });
+      await removeCadrePhoto(actor, params.id);
     },
   });
 
@@ -204,10 +203,10 @@ export function registerCadreRoutes(api: ApiBuilder): void {
     tags: ['cadres'],
     params: CadreIdParamsSchema,
     success: { status: 200, description: 'the full ID number', schema: RevealedIdNumberSchema },
-    handler: async ({ req, params }) => {
-      const doc = await findCadreInScope(req, params.id, { action: 'cadre.reveal_id', access: 'cadre:reveal_id', select: 'idNumberSealed' });
+    handler: async ({ actor, scope, params }) => {
+      const doc = await findCadreInScope(actor, scope, params.id, { action: 'cadre.reveal_id', select: 'idNumberSealed' });
       if (!doc.idNumberSealed) throw new AppError(404, 'no_id_number', '该干部未登记身份证号');
-      await recordAudit(req, { action: 'cadre.reveal_id', result: 'success', objectType: 'cadre', objectId: params.id });
+      await recordAudit(actor, { action: 'cadre.reveal_id', result: 'success', objectType: 'cadre', objectId: params.id });
       return { idNumber: unsealIdNumber(doc.idNumberSealed) };
     },
   });

@@ -9,6 +9,7 @@ import { generateTotpSecret, buildOtpauthUri } from '../auth/totp.js';
 import { dataCipher } from '../platform/data-cipher.js';
 import { AppError } from '../platform/errors.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, requireStringOption, type Command, type CommandArgs, type CommandContext } from './command.js';
+import { SERVER_OPERATOR } from '../platform/actor.js';
 
 /** The first line of standard input: passwords never appear on a command line, where `ps` and shell history would keep them. */
 async function readPasswordFromStdin(): Promise<string> {
@@ -91,7 +92,7 @@ const createUserCommand: Command = {
     const needsTotp = roles.some((r) => settings.totpRequiredRoles.includes(r));
     const totpSecret = needsTotp ? generateTotpSecret() : null;
     try {
-      const { user } = await createUser(null, {
+      const { user } = await createUser(SERVER_OPERATOR, {
         username,
         displayName,
         roles,
@@ -129,7 +130,7 @@ const resetPasswordCommand: Command = {
     try {
       if (password) assertPasswordAcceptable(password, username, authSettingsFrom(ctx.config).passwordMinLength, 'password');
       await ctx.openDatabase();
-      const result = await resetPassword(null, await findUserId(args), password);
+      const result = await resetPassword(SERVER_OPERATOR, await findUserId(args), password);
       ctx.print(result.oneTimePassword ? `one-time password: ${result.oneTimePassword}` : `password of ${username} replaced`);
       return EXIT_OK;
     } catch (err) {
@@ -149,7 +150,7 @@ function accountStateCommand(action: AccountAction, summary: string): Command {
       requireStringOption(args, 'username');
       await ctx.openDatabase();
       try {
-        const user = await changeAccountState(null, await findUserId(args), action);
+        const user = await changeAccountState(SERVER_OPERATOR, await findUserId(args), action);
         ctx.print(`${user.username}: disabled=${user.disabled} locked=${user.locked}`);
         return EXIT_OK;
       } catch (err) {

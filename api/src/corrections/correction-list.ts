@@ -1,8 +1,7 @@
 import { pino } from 'pino';
-import type { CORRECTION_STATUSES } from '@cadre/shared-models';
+import { isCadreInScope, type CORRECTION_STATUSES, type PersonnelScope } from '@cadre/shared-models';
 import { ChangeFeed } from '../projections/change-feed.js';
 import { Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
-import type { LedgerScope } from '../ledger/ledger-index.js';
 import { CorrectionModel } from './correction.model.js';
 
 /**
@@ -69,9 +68,8 @@ export class CorrectionList {
   }
 
   /** One page of request ids newest first, and the count, within the scope and filter. */
-  page(scope: LedgerScope, filter: { status?: CorrectionStatus | undefined; cadreId?: string | undefined }, page: number, size: number): { ids: string[]; total: number } {
-    const inScope = (row: CorrectionRow) =>
-      scope.kind === 'all' || (scope.kind === 'subtree' ? row.unitPath.includes(scope.unitId) : row.cadreId === scope.cadreId);
+  page(scope: PersonnelScope, filter: { status?: CorrectionStatus | undefined; cadreId?: string | undefined }, page: number, size: number): { ids: string[]; total: number } {
+    const inScope = (row: CorrectionRow) => isCadreInScope(scope, { id: row.cadreId, unitPath: row.unitPath });
     const matching = this.sorted().filter(
       (row) => inScope(row) && (!filter.status || row.status === filter.status) && (!filter.cadreId || row.cadreId === filter.cadreId),
     );

@@ -23,7 +23,7 @@ export function registerCorrectionRoutes(api: ApiBuilder): void {
     params: IdParamsSchema,
     body: CorrectionRequestInputSchema,
     success: { status: 201, description: 'the pending request', schema: CorrectionRequestSchema },
-    handler: ({ req, params, body }) => submitCorrection(req, params.id, body),
+    handler: ({ actor, scope, params, body }) => submitCorrection(actor, scope, params.id, body),
   });
 
   api.add({
@@ -35,7 +35,7 @@ export function registerCorrectionRoutes(api: ApiBuilder): void {
     tags: ['corrections'],
     query: CorrectionListQuerySchema,
     success: { status: 200, description: 'a page of requests and the count', schema: CorrectionListSchema },
-    handler: ({ req, query }) => listCorrections(req, query),
+    handler: ({ scope, query }) => listCorrections(scope, query),
   });
 
   api.add({
@@ -48,6 +48,6 @@ export function registerCorrectionRoutes(api: ApiBuilder): void {
     params: IdParamsSchema,
     body: CorrectionDecisionSchema,
     success: { status: 200, description: 'the decided request', schema: CorrectionRequestSchema },
-    handler: ({ req, params, body }) => decideCorrection(req, params.id, body),
+    handler: ({ actor, scope, params, body }) => decideCorrection(actor, scope, params.id, body),
   });
 }

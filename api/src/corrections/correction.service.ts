@@ -1,9 +1,9 @@
-import type { Request } from 'express';
 import { Types } from 'mongoose';
 import {
   CORRECTABLE_FIELDS,
   type CorrectionDecision,
   type CorrectionRequest,
+  type PersonnelScope,
   type CorrectionRequestInputSchema,
   type CorrectionListQuerySchema,
 } from '@cadre/shared-models';
@@ -11,11 +11,12 @@ import type { z } from 'zod';
 import { AppError } from '../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CadreModel } from '../cadres/cadre.model.js';
-import { cadreInScope, scopeForAction } from '../cadres/cadre-scope.js';
+import { cadreInScope } from '../cadres/cadre-scope.js';
 import { findCadreInScope, toCadreRecord, unitNameOf, type StoredCadre } from '../cadres/cadre-writer.js';
 import { CorrectionModel, type CorrectionDocument } from './correction.model.js';
 import { correctionList, noteCorrectionsChanged } from './correction-list.js';
 import { describeCorrectableField } from './correction-values.js';
+import type { SessionActor } from '../platform/actor.js';
 
 /**
  * Pending requests one cadre may have open at once: enough for every real error in a record,
@@ -54,11 +55,12 @@ export function toCorrectionRequest(doc: StoredCorrection): CorrectionRequest {
  * from the client.
  */
 export async function submitCorrection(
-  req: Request,
+  actor: SessionActor,
+  scope: PersonnelScope,
   cadreId: string,
   input: z.output<typeof CorrectionRequestInputSchema>,
 ): Promise<CorrectionRequest> {
-  const cadre: StoredCadre = await findCadreInScope(req, cadreId, { action: 'correction.submit', access: 'correction:submit' });
+  const cadre: StoredCadre = await findCadreInScope(actor, scope, cadreId, { action: 'correction.submit' });
   const pending = (await correctionList().current()).pendingOf(String(cadre._id));
   if (pending >= MAX_PENDING_CORRECTIONS) {
     throw new AppError(
@@ -79,11 +81,11 @@ export async function submitCorrection(
     currentValue,
     proposedValue: input.proposedValue,
     reason: input.reason,
-    submittedBy: req.auth!.user.id,
+    submittedBy: actor.id,
   });
   const request = toCorrectionRequest(created.toObject() as unknown as StoredCorrection);
   await noteCorrectionsChanged([request.id]);
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'correction.submit',
     result: 'success',
     objectType: 'correction',
@@ -99,8 +101,7 @@ export async function submitCorrection(
 }
 
 /** The requests the caller may read: a cadre their own, a unit manager their subtree's, org_admin all. */
-export async function listCorrections(req: Request, query: z.output<typeof CorrectionListQuerySchema>) {
-  const scope = scopeForAction(req, 'correction:read');
+export async function listCorrections(scope: PersonnelScope, query: z.output<typeof CorrectionListQuerySchema>) {
   const { ids, total } = (await correctionList().current()).page(scope, query, query.page, query.size);
   // By `_id`, in the list's order; one deleted since the list was read is left out.
   const docs = (await Promise.all(ids.map((id) => CorrectionModel.findById(id).lean<StoredCorrection>()))).filter((doc) => doc !== null);
@@ -112,17 +113,16 @@ export async function listCorrections(req: Request, query: z.output<typeof Corre
  * pending request with a reason. Approval records the decision; the manager then edits the
  * record through the ordinary, versioned update.
  */
-export async function decideCorrection(req: Request, id: string, decision: CorrectionDecision): Promise<CorrectionRequest> {
-  const scope = scopeForAction(req, 'correction:review');
+export async function decideCorrection(actor: SessionActor, scope: PersonnelScope, id: string, decision: CorrectionDecision): Promise<CorrectionRequest> {
   const request = await CorrectionModel.findById(id).lean<StoredCorrection>();
   // The cadre's own unit path decides, should the copy on the request ever lag behind a move.
   const cadre = request ? await CadreModel.findById(request.cadreId).select('unitPath').lean<Pick<StoredCadre, '_id' | 'unitPath'>>() : null;
   if (!request || !cadreInScope(scope, { _id: request.cadreId, unitPath: cadre?.unitPath ?? request.unitPath })) {
-    await recordAudit(req, { action: 'correction.decide', result: request ? 'denied' : 'failure', objectType: 'correction', objectId: id });
+    await recordAudit(actor, { action: 'correction.decide', result: request ? 'denied' : 'failure', objectType: 'correction', objectId: id });
     throw new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
   }
-  if (request.submittedBy === req.auth!.user.id) {
-    await recordAudit(req, { action: 'correction.decide', result: 'denied', objectType: 'correction', objectId: id, detail: { reason: 'own_request' } });
+  if (request.submittedBy === actor.id) {
+    await recordAudit(actor, { action: 'correction.decide', result: 'denied', objectType: 'correction', objectId: id, detail: { reason: 'own_request' } });
     throw new AppError(403, 'own_request', '不能审核自己提交的更正申请');
   }
   const alreadyDecided = (status: keyof typeof STATUS_LABELS) =>
@@ -135,8 +135,8 @@ export async function decideCorrection(req: Request, id: string, decision: Corre
       $set: {
         status: decision.decision,
         decidedAt: new Date(),
-        decidedBy: req.auth!.user.username,
-        decidedById: req.auth!.user.id,
+        decidedBy: actor.username,
+        decidedById: actor.id,
         decisionReason: decision.reason,
       },
     },
@@ -148,7 +148,7 @@ export async function decideCorrection(req: Request, id: string, decision: Corre
     const now = await CorrectionModel.findById(id).select('status').lean<{ status: keyof typeof STATUS_LABELS }>();
     throw now ? alreadyDecided(now.status) : new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
   }
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'correction.decide',
     result: 'success',
     objectType: 'correction',

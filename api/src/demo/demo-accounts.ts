@@ -3,6 +3,7 @@ import type { Role } from '@cadre/shared-models';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { createUser } from '../users/user.service.js';
+import { SERVER_OPERATOR } from '../platform/actor.js';
 
 interface DemoAccount {
   username: string;
@@ -42,7 +43,7 @@ export async function createDemoAccounts(
     const unit = account.unitCode ? await UnitModel.findOne({ code: account.unitCode }).lean() : null;
     if (account.unitCode && !unit) throw new Error(`demo unit ${account.unitCode} is missing`);
     const cadre = account.isDemoCadre ? demoCadre : null;
-    const { oneTimePassword } = await createUser(null, {
+    const { oneTimePassword } = await createUser(SERVER_OPERATOR, {
       username: account.username,
       displayName: cadre ? cadre.name : account.displayName,
       roles: account.roles,

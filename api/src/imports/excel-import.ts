@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import ExcelJS from 'exceljs';
 import type { Types } from 'mongoose';
 import {
@@ -16,6 +15,7 @@ import {
   type CadreInputParsed,
   type ImportItem,
   type ImportProblem,
+  type PersonnelScope,
 } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
 import { dataCipher } from '../platform/data-cipher.js';
@@ -23,7 +23,7 @@ import { sniffFileType } from '../platform/file-types.js';
 import { LrmxError } from '../lrmx/lrmx-error.js';
 import { listZipEntries, type ZipEntry, type ZipLimits } from '../lrmx/zip-entries.js';
 import { checkCadreConsistency, findIdNumberOwners, type CadreFormTexts } from '../cadres/cadre-writer.js';
-import { scopeForAction, unitInScope } from '../cadres/cadre-scope.js';
+import { unitInScope } from '../cadres/cadre-scope.js';
 import { UnitModel } from '../units/unit.model.js';
 import { readCell, type CellKind, type CellReading } from './excel-cells.js';
 import { EXCEL_DATA_SHEET, NAME_NOTE, SAMPLE_MARK, type ExcelTemplateField } from './excel-template.js';
@@ -203,7 +203,7 @@ interface SheetRow {
  * unit code (known, and within the caller's scope), and ID numbers repeated within the file or
  * already registered (Excel import only creates records). Writes nothing.
  */
-export async function previewExcel(req: Request, bytes: Buffer): Promise<ImportPreview> {
+export async function previewExcel(scope: PersonnelScope, bytes: Buffer): Promise<ImportPreview> {
   const sheet = await openDataSheet(bytes);
   const columns = readHeader(sheet);
   if ('problems' in columns) return { items: [], problems: columns.problems, payloads: [] };
@@ -212,7 +212,6 @@ export async function previewExcel(req: Request, bytes: Buffer): Promise<ImportP
     return { items: [], problems: [{ row: null, file: null, column: null, message: '文件中没有数据行（说明行和“示例”行不导入）' }], payloads: [] };
   }
 
-  const scope = scopeForAction(req, 'cadre:import');
   const units = await UnitModel.find().select('code name ancestorIds').lean<UnitRef[]>();
   const unitsByCode = new Map(units.map((unit) => [unit.code.toUpperCase(), unit]));
   const checked = rows.map((row) => checkRow(row, { unitsByCode, inScope: (unit) => unitInScope(scope, unit) }));

@@ -1,13 +1,13 @@
-import type { Request } from 'express';
-import mongoose, { type Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
+import type { Logger } from 'pino';
 import type * as z from 'zod';
-import { normalizeIdNumber, type ImportApplyResultSchema } from '@cadre/shared-models';
+import { normalizeIdNumber, type ImportApplyResultSchema, type PersonnelScope } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
 import { dataCipher } from '../platform/data-cipher.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { noteCadresChanged } from '../ledger/ledger-changes.js';
 import { CadreModel } from '../cadres/cadre.model.js';
-import { cadreInScope, scopeForAction, unitInScope } from '../cadres/cadre-scope.js';
+import { cadreInScope, unitInScope } from '../cadres/cadre-scope.js';
 import {
   findIdNumberOwners,
   prepareCadreFields,
@@ -25,9 +25,14 @@ import {
 import { UnitModel } from '../units/unit.model.js';
 import { ImportBatchModel, type ImportBatchDocument } from './import-batch.model.js';
 import { dropPayloads, loadOwnBatch, loadPayloads, type ImportPayload } from './import-batches.js';
+import { SERVER_OPERATOR, type Actor, type SessionActor } from '../platform/actor.js';
+import { clearJournal, journalWrite, readJournal, type JournaledWrite } from './import-journal.js';
 
-/** A claim older than this belongs to a request that died; the batch may be applied again. */
-const STALE_CLAIM_MS = 10 * 60 * 1000;
+/**
+ * A claim not renewed for this long belongs to an apply whose process died: the batch may be
+ * taken over, after what it wrote is taken back. An apply renews its claim with every write.
+ */
+const STALE_CLAIM_MS = 2 * 60 * 1000;
 
 type ImportApplyResult = z.infer<typeof ImportApplyResultSchema>;
 
@@ -35,11 +40,6 @@ type ImportApplyResult = z.infer<typeof ImportApplyResultSchema>;
 function sourceOf(payload: Pick<ImportPayload, 'row' | 'file'>): string {
   return payload.row !== null ? `第 ${payload.row} 行` : `“${payload.file ?? ''}”`;
 }
-
-/** A write that an apply made, and how to take it back. */
-type Done =
-  | { kind: 'created'; id: string }
-  | { kind: 'updated'; id: string; before: StoredCadre; photoBefore: Buffer | null | undefined };
 
 /** What the checks at apply time found for each payload, in order. */
 type Target = { unit: CadreUnit; before: StoredCadre | null };
@@ -49,20 +49,20 @@ type Target = { unit: CadreUnit; before: StoredCadre | null };
  * transactions, so each write is remembered and, when one fails, the ones before it are undone
  * (created records removed, updated records and photos put back) before answering.
  */
-export async function applyBatch(req: Request, id: string): Promise<ImportApplyResult> {
-  const batch = await loadOwnBatch(req, id);
+export async function applyBatch(actor: SessionActor, scope: PersonnelScope, id: string): Promise<ImportApplyResult> {
+  const batch = await loadOwnBatch(actor, id);
   assertApplicable(batch);
-  await claim(batch);
+  await claim(batch, actor.log);
   try {
     const payloads = await loadPayloads(batch);
-    const targets = await recheck(req, payloads);
-    const result = await writeAll(req, batch, payloads, targets);
+    const targets = await recheck(scope, payloads);
+    const result = await writeAll(actor, batch, payloads, targets);
     await ImportBatchModel.updateOne(
       { _id: batch._id },
       { $set: { status: 'applied', appliedAt: new Date(), applyingSince: null, itemIds: [] } },
     );
     await dropPayloads(batch);
-    await recordAudit(req, {
+    await recordAudit(actor, {
       action: 'import.apply',
       result: 'success',
       objectType: 'import',
@@ -72,7 +72,7 @@ export async function applyBatch(req: Request, id: string): Promise<ImportApplyR
     return result;
   } catch (error) {
     await ImportBatchModel.updateOne({ _id: batch._id }, { $set: { applyingSince: null } });
-    await recordAudit(req, {
+    await recordAudit(actor, {
       action: 'import.apply',
       result: 'failure',
       objectType: 'import',
@@ -90,19 +90,23 @@ function assertApplicable(batch: ImportBatchDocument): void {
   if (batch.itemIds.length === 0) throw new AppError(409, 'import_nothing_to_apply', '该批次没有需要新增或修改的记录');
 }
 
-/** Marks the batch as being applied, atomically, so two requests cannot apply it side by side. */
-async function claim(batch: ImportBatchDocument): Promise<void> {
+/**
+ * Marks the batch as being applied, atomically, so two requests cannot apply it side by side. A
+ * stale claim is taken over only after what its dead apply wrote has been taken back.
+ */
+async function claim(batch: ImportBatchDocument, log: Logger): Promise<void> {
   const staleBefore = new Date(Date.now() - STALE_CLAIM_MS);
-  const claimed = await ImportBatchModel.findOneAndUpdate(
+  const before = await ImportBatchModel.findOneAndUpdate(
     {
       _id: batch._id,
       status: 'validated',
       $or: [{ applyingSince: null }, { applyingSince: mongoose.trusted({ $lt: staleBefore }) }],
     },
     { $set: { applyingSince: new Date() } },
-    { returnDocument: 'after' },
+    { returnDocument: 'before' },
   ).lean();
-  if (!claimed) throw new AppError(409, 'import_in_progress', '该批次正在导入或已经导入');
+  if (!before) throw new AppError(409, 'import_in_progress', '该批次正在导入或已经导入');
+  if (before.applyingSince) await rollBack(batch._id, log);
 }
 
 /**
@@ -110,8 +114,7 @@ async function claim(batch: ImportBatchDocument): Promise<void> {
  * caller's scope, no ID number to be created registered since, every matched record unchanged
  * since the preview. Any failure refuses the whole batch before anything is written.
  */
-async function recheck(req: Request, payloads: readonly ImportPayload[]): Promise<Target[]> {
-  const scope = scopeForAction(req, 'cadre:import');
+async function recheck(scope: PersonnelScope, payloads: readonly ImportPayload[]): Promise<Target[]> {
   const hashes = payloads
     .filter((payload) => payload.action === 'create' && payload.input.idNumber !== null)
     .map((payload) => dataCipher().blindIndex(normalizeIdNumber(payload.input.idNumber!)));
@@ -139,7 +142,7 @@ async function recheck(req: Request, payloads: readonly ImportPayload[]): Promis
   return targets;
 }
 
-async function unitFor(scope: ReturnType<typeof scopeForAction>, unitId: string, where: string): Promise<CadreUnit> {
+async function unitFor(scope: PersonnelScope, unitId: string, where: string): Promise<CadreUnit> {
   const unit = await UnitModel.findById(unitId).select('name type ancestorIds').lean<CadreUnit>();
   if (!unit || !unitInScope(scope, unit)) {
     throw new AppError(409, 'import_stale', `${where}的单位在预览之后已被删除或调出您的范围，本批次未导入任何数据；请重新上传`);
@@ -147,9 +150,15 @@ async function unitFor(scope: ReturnType<typeof scopeForAction>, unitId: string,
   return unit;
 }
 
-async function writeAll(req: Request, batch: ImportBatchDocument, payloads: readonly ImportPayload[], targets: readonly Target[]): Promise<ImportApplyResult> {
+async function writeAll(actor: SessionActor, batch: ImportBatchDocument, payloads: readonly ImportPayload[], targets: readonly Target[]): Promise<ImportApplyResult> {
   const options: CadreWriteOptions = { importBatchId: batch._id, auditDetail: { importId: String(batch._id) }, noteLedger: false };
-  const done: Done[] = [];
+  const done: JournaledWrite[] = [];
+  /** Journaled before it is made, so that a process killed part-way can be rolled back; renews the claim. */
+  const remember = async (write: JournaledWrite) => {
+    await journalWrite(batch._id, done.length, write);
+    done.push(write);
+    await ImportBatchModel.updateOne({ _id: batch._id }, { $set: { applyingSince: new Date() } });
+  };
   let current: ImportPayload | undefined;
   try {
     for (const [index, payload] of payloads.entries()) {
@@ -157,21 +166,22 @@ async function writeAll(req: Request, batch: ImportBatchDocument, payloads: read
       const { unit, before } = targets[index]!;
       const fields = prepareCadreFields(payload.input, unit, payload.texts);
       if (before === null) {
-        const record = await writeNewCadre(req, fields, unit.name, options);
-        done.push({ kind: 'created', id: record.id });
-        if (payload.photo) await writeCadrePhoto(req, record.id, payload.photo, options);
+        const id = new Types.ObjectId();
+        await remember({ kind: 'created', id: String(id) });
+        await writeNewCadre(actor, fields, unit.name, { ...options, id });
+        if (payload.photo) await writeCadrePhoto(actor, String(id), payload.photo, options);
       } else {
-        // Remembered before writing: a write that fails after changing the record is put back too.
         const id = String(before._id);
-        done.push({ kind: 'updated', id, before, photoBefore: payload.photo ? await readCadrePhoto(id) : undefined });
-        await writeCadreChanges(req, before, payload.expectedVersion!, fields, unit.name, options);
-        if (payload.photo) await writeCadrePhoto(req, id, payload.photo, options);
+        await remember({ kind: 'updated', id, before, photoBefore: payload.photo ? await readCadrePhoto(id) : undefined });
+        await writeCadreChanges(actor, before, payload.expectedVersion!, fields, unit.name, options);
+        if (payload.photo) await writeCadrePhoto(actor, id, payload.photo, options);
       }
     }
   } catch (error) {
-    const undone = await undo(req, batch._id, done, options);
+    const undone = await undo(actor, actor.log, done, options);
     await noteCadresChanged(undone);
-    req.log.warn({ err: error, importId: String(batch._id) }, 'import apply failed; undone');
+    await clearJournal(batch._id, done.length);
+    actor.log.warn({ err: error, importId: String(batch._id) }, 'import apply failed; undone');
     const where = current ? sourceOf(current) : '';
     const known = error instanceof AppError;
     throw new AppError(
@@ -181,6 +191,7 @@ async function writeAll(req: Request, batch: ImportBatchDocument, payloads: read
     );
   }
   await noteCadresChanged(done.map((entry) => entry.id));
+  await clearJournal(batch._id, done.length);
   return {
     id: String(batch._id),
     created: done.filter((entry) => entry.kind === 'created').length,
@@ -188,34 +199,61 @@ async function writeAll(req: Request, batch: ImportBatchDocument, payloads: read
   };
 }
 
-/**
- * Takes back what an apply wrote, newest first, each step audited by the writer; then removes any
- * record carrying the batch's id that a failed step inserted without reporting back. Returns the
- * ids of the records touched.
- */
-async function undo(req: Request, batchId: Types.ObjectId, done: readonly Done[], options: CadreWriteOptions): Promise<string[]> {
-  const touched = new Set(done.map((entry) => entry.id));
+/** Takes back what an apply wrote, newest first, each step audited by the writer. Returns the ids of the records touched. */
+async function undo(actor: Actor, log: Logger, done: readonly JournaledWrite[], options: CadreWriteOptions): Promise<string[]> {
   for (const entry of [...done].reverse()) {
     try {
       if (entry.kind === 'created') {
-        await undoCadreCreation(req, entry.id, options);
+        await undoCadreCreation(actor, entry.id, options);
         continue;
       }
-      await restoreCadre(req, entry.before, options);
-      if (entry.photoBefore === null) await removeCadrePhoto(req, entry.id, options);
-      else if (entry.photoBefore !== undefined) await writeCadrePhoto(req, entry.id, entry.photoBefore, options);
+      await restoreCadre(actor, entry.before, options);
+      if (entry.photoBefore === null) await removeCadrePhoto(actor, entry.id, options);
+      else if (entry.photoBefore !== undefined) await writeCadrePhoto(actor, entry.id, entry.photoBefore, options);
     } catch (undoError) {
       // Keep undoing the rest; what could not be undone is in the log with the cadre's id.
-      req.log.error({ err: undoError, cadreId: entry.id }, 'import undo step failed');
+      log.error({ err: undoError, cadreId: entry.id }, 'import undo step failed');
     }
   }
-  const strays = await CadreModel.find({ importBatchId: batchId }).select('_id').lean();
-  for (const stray of strays) {
-    const id = String(stray._id);
-    touched.add(id);
-    await undoCadreCreation(req, id, options).catch((undoError: unknown) => {
-      req.log.error({ err: undoError, cadreId: id }, 'import undo step failed');
-    });
+  return [...new Set(done.map((entry) => entry.id))];
+}
+
+/** Takes back what a dead apply of the batch wrote, from its journal, and releases the claim. */
+async function rollBack(batchId: Types.ObjectId, log: Logger): Promise<void> {
+  const done = await readJournal(batchId);
+  const options: CadreWriteOptions = { importBatchId: batchId, auditDetail: { importId: String(batchId), reason: 'interrupted_apply' }, noteLedger: false };
+  const undone = await undo(SERVER_OPERATOR, log, done, options);
+  await noteCadresChanged(undone);
+  await clearJournal(batchId, done.length);
+  await recordAudit(SERVER_OPERATOR, {
+    action: 'import.recover',
+    result: 'success',
+    objectType: 'import',
+    objectId: String(batchId),
+    detail: { undone: undone.length },
+  });
+  log.warn({ importId: String(batchId), undone: undone.length }, 'an interrupted import apply was rolled back');
+}
+
+/**
+ * Rolls back every apply whose process died part-way: at start, and before a stale claim is taken
+ * over. `staleAfterMs` 0 takes every claim as dead: right when no other process can be applying
+ * (the embedded database serves one process). Scans the import batches, a small collection.
+ */
+export async function recoverInterruptedApplies(log: Logger, staleAfterMs = STALE_CLAIM_MS): Promise<number> {
+  const staleBefore = new Date(Date.now() - staleAfterMs);
+  const stuck = await ImportBatchModel.find({ status: 'validated', applyingSince: mongoose.trusted({ $ne: null, $lte: staleBefore }) })
+    .select('_id applyingSince')
+    .lean();
+  for (const batch of stuck) {
+    // Claimed again first, so that two recovering processes do not both undo it.
+    const taken = await ImportBatchModel.updateOne(
+      { _id: batch._id, applyingSince: batch.applyingSince },
+      { $set: { applyingSince: new Date() } },
+    );
+    if (taken.modifiedCount === 0) continue;
+    await rollBack(batch._id, log);
+    await ImportBatchModel.updateOne({ _id: batch._id }, { $set: { applyingSince: null } });
   }
-  return [...touched];
+  return stuck.length;
 }

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import mongoose, { Types } from 'mongoose';
 import type { CadreInputParsed, ImportItem, ImportProblem, ImportReport } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
@@ -6,6 +5,7 @@ import { dataCipher } from '../platform/data-cipher.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { CadreFormTexts } from '../cadres/cadre-writer.js';
 import { ImportBatchItemModel, ImportBatchModel, type ImportBatchDocument } from './import-batch.model.js';
+import type { SessionActor } from '../platform/actor.js';
 
 /** An unapplied batch is kept this long; the uploader re-uploads after that. */
 export const IMPORT_BATCH_TTL_MS = 24 * 60 * 60 * 1000;
@@ -34,17 +34,11 @@ export interface ImportPreview {
 
 type Kind = ImportReport['kind'];
 
-function ownerOf(req: Request): string {
-  const userId = req.auth?.user.id;
-  if (!userId) throw new AppError(401, 'unauthenticated', '请先登录');
-  return userId;
-}
-
 /**
  * Stores a checked upload and returns its report. The payload is kept only when the report has
  * no problems, since only then can it be applied. Expired batches of anyone are swept first.
  */
-export async function storeBatch(req: Request, kind: Kind, fileName: string, preview: ImportPreview): Promise<ImportReport> {
+export async function storeBatch(actor: SessionActor, kind: Kind, fileName: string, preview: ImportPreview): Promise<ImportReport> {
   await sweepExpiredBatches();
   const expiresAt = new Date(Date.now() + IMPORT_BATCH_TTL_MS);
   const batchId = new Types.ObjectId();
@@ -75,7 +69,7 @@ export async function storeBatch(req: Request, kind: Kind, fileName: string, pre
     _id: batchId,
     kind,
     fileName,
-    ownerId: ownerOf(req),
+    ownerId: actor.id,
     items: preview.items,
     problems,
     counts: countItems(preview.items),
@@ -83,7 +77,7 @@ export async function storeBatch(req: Request, kind: Kind, fileName: string, pre
     expiresAt,
   });
   const report = toImportReport(batch.toObject() as ImportBatchDocument);
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'import.preview',
     result: 'success',
     objectType: 'import',
@@ -127,9 +121,9 @@ export function toImportReport(batch: ImportBatchDocument): ImportReport {
  * The caller's own batch. Someone else's, an expired one and a missing one all answer 404 alike,
  * so batch ids reveal nothing about other users' uploads.
  */
-export async function loadOwnBatch(req: Request, id: string): Promise<ImportBatchDocument> {
+export async function loadOwnBatch(actor: SessionActor, id: string): Promise<ImportBatchDocument> {
   const batch = await ImportBatchModel.findById(id).lean<ImportBatchDocument>();
-  if (!batch || batch.ownerId !== ownerOf(req) || batch.expiresAt.getTime() <= Date.now()) {
+  if (!batch || batch.ownerId !== actor.id || batch.expiresAt.getTime() <= Date.now()) {
     throw new AppError(404, 'not_found', '导入批次不存在、已过期或不是您上传的');
   }
   return batch;
@@ -163,14 +157,14 @@ export async function dropPayloads(batch: Pick<ImportBatchDocument, 'itemIds'>):
 }
 
 /** Discards the caller's unapplied batch; an applied one cannot be discarded, a discarded one stays so. */
-export async function discardBatch(req: Request, id: string): Promise<void> {
-  const batch = await loadOwnBatch(req, id);
+export async function discardBatch(actor: SessionActor, id: string): Promise<void> {
+  const batch = await loadOwnBatch(actor, id);
   if (batch.status === 'applied') throw new AppError(409, 'import_applied', '该批次已经导入，不能再丢弃');
   if (batch.status === 'discarded') return;
   if (batch.applyingSince) throw new AppError(409, 'import_in_progress', '该批次正在导入，不能丢弃');
   await ImportBatchModel.updateOne({ _id: batch._id }, { $set: { status: 'discarded', itemIds: [] } });
   await dropPayloads(batch);
-  await recordAudit(req, { action: 'import.discard', result: 'success', objectType: 'import', objectId: id, detail: { kind: batch.kind, fileName: batch.fileName } });
+  await recordAudit(actor, { action: 'import.discard', result: 'success', objectType: 'import', objectId: id, detail: { kind: batch.kind, fileName: batch.fileName } });
 }
 
 /** Removes batches past their expiry with their payload; there are few batches, so the scan is cheap. */

@@ -9,7 +9,7 @@ import {
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { sniffFileType } from '../platform/file-types.js';
 import { LRMX_ARCHIVE_LIMITS } from '../lrmx/lrmx-archive.js';
-import { scopeForAction, unitInScope } from '../cadres/cadre-scope.js';
+import { unitInScope } from '../cadres/cadre-scope.js';
 import { UnitModel } from '../units/unit.model.js';
 import { previewExcel, sniffXlsx } from './excel-import.js';
 import { buildExcelTemplate } from './excel-template.js';
@@ -62,8 +62,7 @@ export function registerImportRoutes(api: ApiBuilder): void {
     summary: 'The Excel import template, with a sheet of the unit codes within the caller’s scope',
     tags: ['imports'],
     success: { status: 200, description: 'the template workbook', contentType: XLSX_TYPE },
-    handler: async ({ req, res }) => {
-      const scope = scopeForAction(req, 'cadre:import');
+    handler: async ({ scope, res }) => {
       const units = await UnitModel.find().select('parentId code name sortOrder ancestorIds').lean<UnitNode[]>();
       const inScope = inTreeOrder(units.filter((unit) => unitInScope(scope, unit)));
       const bytes = await buildExcelTemplate(inScope);
@@ -81,7 +80,7 @@ export function registerImportRoutes(api: ApiBuilder): void {
     query: ExcelImportQuerySchema,
     upload: { maxBytes: MAX_IMPORT_BYTES, expected: 'Excel 工作簿（.xlsx）', contentTypes: [XLSX_TYPE, 'application/octet-stream'], sniff: sniffXlsx },
     success: { status: 201, description: 'the report: a row per data row, each problem with its row and column', schema: ImportReportSchema },
-    handler: async ({ req, query, upload }) => storeBatch(req, 'excel', query.fileName, await previewExcel(req, upload!.bytes)),
+    handler: async ({ actor, scope, query, upload }) => storeBatch(actor, 'excel', query.fileName, await previewExcel(scope, upload!.bytes)),
   });
 
   api.add({
@@ -102,7 +101,7 @@ export function registerImportRoutes(api: ApiBuilder): void {
       },
     },
     success: { status: 201, description: 'the report: per file create, update (with the changes), unchanged or error', schema: ImportReportSchema },
-    handler: async ({ req, query, upload }) => storeBatch(req, 'lrmx', query.fileName, await previewLrmx(req, upload!, query)),
+    handler: async ({ actor, scope, query, upload }) => storeBatch(actor, 'lrmx', query.fileName, await previewLrmx(actor, scope, upload!, query)),
   });
 
   api.add({
@@ -114,7 +113,7 @@ export function registerImportRoutes(api: ApiBuilder): void {
     tags: ['imports'],
     params: ImportIdParamsSchema,
     success: { status: 200, description: 'the report', schema: ImportReportSchema },
-    handler: async ({ req, params }) => toImportReport(await loadOwnBatch(req, params.id)),
+    handler: async ({ actor, params }) => toImportReport(await loadOwnBatch(actor, params.id)),
   });
 
   api.add({
@@ -126,7 +125,7 @@ export function registerImportRoutes(api: ApiBuilder): void {
     tags: ['imports'],
     params: ImportIdParamsSchema,
     success: { status: 200, description: 'how many records were created and updated', schema: ImportApplyResultSchema },
-    handler: ({ req, params }) => applyBatch(req, params.id),
+    handler: ({ actor, scope, params }) => applyBatch(actor, scope, params.id),
   });
 
   api.add({
@@ -138,7 +137,7 @@ export function registerImportRoutes(api: ApiBuilder): void {
     tags: ['imports'],
     params: ImportIdParamsSchema,
     success: { status: 204, description: 'discarded' },
-    handler: ({ req, params }) => discardBatch(req, params.id),
+    handler: ({ actor, params }) => discardBatch(actor, params.id),
   });
 
   registerLrmxExportRoutes(api);

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import { zipSync } from 'fflate';
 import * as z from 'zod';
 import { LrmxExportRequestSchema, ObjectIdSchema, formToLrmxPerson } from '@cadre/shared-models';
@@ -7,10 +6,11 @@ import { AppError } from '../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { writeLrmx } from '../lrmx/lrmx-codec.js';
 import { CadreModel } from '../cadres/cadre.model.js';
-import { cadreInScope, scopeForAction } from '../cadres/cadre-scope.js';
+import { cadreInScope } from '../cadres/cadre-scope.js';
 import { findCadreInScope, type StoredCadre } from '../cadres/cadre-writer.js';
 import { formRecordOf } from './lrmx-forms.js';
 import { sendAttachment, toFileNamePart } from './downloads.js';
+import type { Actor } from '../platform/actor.js';
 
 const CadreIdParamsSchema = z.object({ id: ObjectIdSchema }).strict();
 const LRMX_TYPE = 'application/xml';
@@ -22,8 +22,8 @@ async function writeForm(doc: StoredCadre): Promise<{ bytes: Buffer; name: strin
 }
 
 /** An export puts the full ID number into a file, so each one is audited per cadre. */
-async function auditExport(req: Request, id: string, detail: Record<string, unknown>): Promise<void> {
-  await recordAudit(req, { action: 'cadre.export', result: 'success', objectType: 'cadre', objectId: id, detail: { format: 'lrmx', ...detail } });
+async function auditExport(actor: Actor, id: string, detail: Record<string, unknown>): Promise<void> {
+  await recordAudit(actor, { action: 'cadre.export', result: 'success', objectType: 'cadre', objectId: id, detail: { format: 'lrmx', ...detail } });
 }
 
 /** `张三-0012.lrmx`: the name and the ID number's last four (the record id's when there is none), made unique. */
@@ -49,10 +49,10 @@ export function registerLrmxExportRoutes(api: ApiBuilder): void {
     tags: ['cadres'],
     params: CadreIdParamsSchema,
     success: { status: 200, description: 'the .lrmx file (UTF-8 XML)', contentType: LRMX_TYPE },
-    handler: async ({ req, res, params }) => {
-      const doc = await findCadreInScope(req, params.id, { action: 'cadre.export', access: 'cadre:export' });
+    handler: async ({ actor, scope, res, params }) => {
+      const doc = await findCadreInScope(actor, scope, params.id, { action: 'cadre.export' });
       const form = await writeForm(doc);
-      await auditExport(req, params.id, { idNumberIncluded: form.idNumber !== null, photoIncluded: form.hasPhoto });
+      await auditExport(actor, params.id, { idNumberIncluded: form.idNumber !== null, photoIncluded: form.hasPhoto });
       sendAttachment(res, {
         bytes: form.bytes,
         contentType: LRMX_TYPE,
@@ -71,14 +71,13 @@ export function registerLrmxExportRoutes(api: ApiBuilder): void {
     tags: ['cadres'],
     body: LrmxExportRequestSchema,
     success: { status: 200, description: 'a zip of .lrmx files named 姓名-身份证号后四位.lrmx', contentType: 'application/zip' },
-    handler: async ({ req, res, body }) => {
-      const scope = scopeForAction(req, 'cadre:export');
+    handler: async ({ actor, scope, res, body }) => {
       const ids = [...new Set(body.cadreIds)];
       const docs: StoredCadre[] = [];
       for (const id of ids) {
         const doc = await CadreModel.findById(id).lean<StoredCadre>();
         if (!doc || !cadreInScope(scope, doc)) {
-          await recordAudit(req, { action: 'cadre.export', result: doc ? 'denied' : 'failure', objectType: 'cadre', objectId: id });
+          await recordAudit(actor, { action: 'cadre.export', result: doc ? 'denied' : 'failure', objectType: 'cadre', objectId: id });
           throw new AppError(404, 'not_found', '所选干部中有不存在或不在您数据范围内的，未导出任何文件');
         }
         docs.push(doc);
@@ -88,7 +87,7 @@ export function registerLrmxExportRoutes(api: ApiBuilder): void {
       const names = archiveNames(forms);
       const zip = Buffer.from(zipSync(Object.fromEntries(forms.map((form, index) => [names[index]!, form.bytes]))));
       for (const form of forms) {
-        await auditExport(req, form.id, { archive: true, count: forms.length, idNumberIncluded: form.idNumber !== null, photoIncluded: form.hasPhoto });
+        await auditExport(actor, form.id, { archive: true, count: forms.length, idNumberIncluded: form.idNumber !== null, photoIncluded: form.hasPhoto });
       }
       sendAttachment(res, { bytes: zip, contentType: 'application/zip', asciiName: 'lrmx-export.zip', name: `任免审批表-${forms.length}人.zip` });
     },

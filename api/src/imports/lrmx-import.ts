@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import * as z from 'zod';
 import {
   AppointmentTypeSchema,
@@ -21,13 +20,15 @@ import {
   type LrmxForm,
   type LrmxPerson,
   type ResumeEntry,
+  type PersonnelScope,
 } from '@cadre/shared-models';
 import { dataCipher } from '../platform/data-cipher.js';
 import type { UploadedFile } from '../platform/endpoint.js';
 import { readLrmx } from '../lrmx/lrmx-codec.js';
 import { readLrmxArchive } from '../lrmx/lrmx-archive.js';
 import { CadreModel } from '../cadres/cadre.model.js';
-import { cadreInScope, scopeForAction } from '../cadres/cadre-scope.js';
+import { cadreInScope } from '../cadres/cadre-scope.js';
+import type { Actor } from '../platform/actor.js';
 import { MAX_PHOTO_BYTES } from '../cadres/cadre.routes.js';
 import {
   assertUnitWritable,
@@ -83,9 +84,9 @@ type FileCheck = {
  * new record. A file that cannot be read or mapped, lacks an ID number, repeats another file's,
  * or matches a cadre outside the caller's scope is an error of that file. Writes nothing.
  */
-export async function previewLrmx(req: Request, upload: UploadedFile, query: LrmxImportQuery): Promise<ImportPreview> {
+export async function previewLrmx(actor: Actor, scope: PersonnelScope, upload: UploadedFile, query: LrmxImportQuery): Promise<ImportPreview> {
   const target = query.unitId ? await loadCadreUnit(query.unitId, 'query.unitId') : null;
-  if (target) await assertUnitWritable(req, target, 'import.preview', 'query.unitId');
+  if (target) await assertUnitWritable(actor, scope, target, 'import.preview', 'query.unitId');
 
   const files =
     upload.kind === 'zip'
@@ -94,7 +95,6 @@ export async function previewLrmx(req: Request, upload: UploadedFile, query: Lrm
   const checks = files.map((file) => ('error' in file ? unreadable(file.fileName, file.error) : checkForm(file.fileName, file.person)));
   flagRepeatedIdNumbers(checks);
 
-  const scope = scopeForAction(req, 'cadre:import');
   const owners = await findIdNumberOwners(checks.flatMap((check) => (check.idNumber ? [hashOf(check.idNumber)] : [])));
   const items: ImportItem[] = [];
   const payloads: ImportPayload[] = [];

@@ -1,10 +1,11 @@
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import { LedgerExportQuerySchema, LEDGER_COLUMN_LABELS, DEFAULT_LEDGER_COLUMNS } from '@cadre/shared-models';
 import { AuditModel } from '../audit/audit.model.js';
 import { createTestApp } from '../test/test-app.js';
 import { signedInAs, type TestClient } from '../test/test-client.js';
 import { aSmallDistrict, bornAged } from './ledger-fixtures.js';
+import { anActor } from '../test/factories.js';
 import { streamLedgerExport } from './ledger.service.js';
 
 type Parser = (res: NodeJS.ReadableStream, callback: (err: Error | null, body: Buffer) => void) => void;
@@ -63,6 +64,15 @@ describe('GET /api/ledger/export.xlsx', () => {
     expect(lines.slice(1)).toEqual([['阿依古丽'], ['李娜'], ['张伟'], ['赵敏']]);
   });
 
+  it('exports only the subtree to an assessor who is also a unit manager: only the unit manager role grants export', async () => {
+    const { street } = await aSmallDistrict();
+    const { client } = await signedInAs(app, ['assessor', 'unit_manager'], { unitId: String(street._id) });
+    const { lines } = await exportOf(client, 'columns=name');
+    expect(lines.slice(1)).toEqual([['阿依古丽'], ['李娜'], ['张伟'], ['赵敏']]);
+    const page = await client.get('/api/ledger?size=100').expect(200);
+    expect(page.body.total).withContext('reading the ledger, the assessor role still reaches the district').toBe(6);
+  });
+
   it('audits the export with its filter, columns and row count', async () => {
     await aSmallDistrict();
     const { client, account } = await signedInAs(app, ['org_admin']);
@@ -88,9 +98,8 @@ describe('GET /api/ledger/export.xlsx', () => {
   it('refuses a view larger than the cap before writing anything, asking to narrow it', async () => {
     await aSmallDistrict();
     const res = { headersSent: false } as Response;
-    const req = { auth: undefined } as unknown as Request;
     const query = LedgerExportQuerySchema.parse({ sex: '女' });
-    await expectAsync(streamLedgerExport(req, res, { kind: 'all' }, query, { maxRows: 3 })).toBeRejectedWith(
+    await expectAsync(streamLedgerExport(anActor(), res, { kind: 'all' }, query, { maxRows: 3 })).toBeRejectedWith(
       jasmine.objectContaining({ status: 400, code: 'export_too_large', message: '当前筛选共 4 人，超过单次导出上限 3 人，请缩小筛选范围后再导出' }),
     );
   });

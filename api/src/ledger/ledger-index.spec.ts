@@ -1,6 +1,6 @@
-import { LEDGER_SORT_KEYS, LedgerFilterSchema, type LedgerFilter } from '@cadre/shared-models';
+import { LEDGER_SORT_KEYS, LedgerFilterSchema, type LedgerFilter, type PersonnelScope } from '@cadre/shared-models';
 import type { LedgerEntry } from './ledger-entry.js';
-import { LedgerIndex, type LedgerScope, type LedgerUnit } from './ledger-index.js';
+import { LedgerIndex, type LedgerUnit } from './ledger-index.js';
 
 const asOf = new Date('2026-11-26T08:00:00Z');
 const [A, B, C, D] = ['a0000000000000000000000a', 'b0000000000000000000000b', 'c0000000000000000000000c', 'd0000000000000000000000d'];
@@ -63,7 +63,7 @@ const filters: LedgerFilter[] = [
   { ...none, ageBand: ['35岁及以下', '41-45岁'], postLevel: ['非领导职务'] },
   { ...none, q: '科' },
 ];
-const scopes: LedgerScope[] = [{ kind: 'all' }, { kind: 'subtree', unitId: B }];
+const scopes: PersonnelScope[] = [{ kind: 'all' }, { kind: 'limited', unitIds: [B], cadreIds: [] }];
 
 function everyAnswer(index: LedgerIndex): string[] {
   const answers: string[] = [];
@@ -145,13 +145,13 @@ describe('placing cadres by the unit tree', () => {
 
   it('follows a unit moved, retyped and renamed without new entries', () => {
     const index = new LedgerIndex(units, [person('e1'.padStart(24, '0'), C), person('e2'.padStart(24, '0'), D)], asOf);
-    expect(index.select({ kind: 'subtree', unitId: B }, none).total).toBe(1);
+    expect(index.select({ kind: 'limited', unitIds: [B], cadreIds: [] }, none).total).toBe(1);
     expect(index.select({ kind: 'all' }, { ...none, tag: ['基层经历'] }).total).toBe(0);
 
     // 区财政局 becomes 观音桥街道财政所, a street unit below the street; the entries still say otherwise.
     const moved = units.map((u) => (u.id === C ? { ...u, name: '观音桥街道财政所', type: 'street', parentId: B, ancestorIds: [A, B] } : u));
     index.setUnits(moved);
-    const street = index.select({ kind: 'subtree', unitId: B }, none);
+    const street = index.select({ kind: 'limited', unitIds: [B], cadreIds: [] }, none);
     expect(street.total).toBe(2);
     // Below the street, siblings go by their sort order: 建新社区 (0) before the moved unit (1).
     expect(street.page('unitName', 'asc', 0, 5).map((r) => r.unitName)).toEqual(['建新社区', '观音桥街道财政所']);

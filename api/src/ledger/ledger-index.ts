@@ -7,16 +7,15 @@ import {
   POST_LEVELS,
   politicalStatusOf,
   type AgeBand,
-  type DataScope,
   type LedgerFilter,
   type LedgerRow,
+  type PersonnelScope,
   type LEDGER_SORT_KEYS,
   type TagSource,
 } from '@cadre/shared-models';
 import type { LedgerEntry } from './ledger-entry.js';
 import { clearSlot, countSlots, forEachSlot, hasSlot, SlotSet, wordsFor } from './slot-set.js';
 
-export type LedgerScope = Exclude<DataScope, { kind: 'none' }>;
 export type LedgerSort = (typeof LEDGER_SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -260,7 +259,7 @@ export class LedgerIndex {
     }
   }
 
-  select(scope: LedgerScope, filter: LedgerFilter): LedgerSelection {
+  select(scope: PersonnelScope, filter: LedgerFilter): LedgerSelection {
     const words = this.scopeWords(scope);
     if (filter.unitId !== undefined) intersect(words, this.byUnit.get(filter.unitId));
     for (const field of VALUE_FILTERS) this.intersectAny(words, this.byValue[field], filter[field]);
@@ -271,7 +270,7 @@ export class LedgerIndex {
   }
 
   /** The cadres in scope whose name starts with `prefix` (all of them for an empty prefix). */
-  selectByNamePrefix(scope: LedgerScope, prefix: string): LedgerSelection {
+  selectByNamePrefix(scope: PersonnelScope, prefix: string): LedgerSelection {
     const words = this.scopeWords(scope);
     if (prefix) this.keepWhere(words, (entry) => entry.name.startsWith(prefix));
     return this.selection(words);
@@ -324,20 +323,16 @@ export class LedgerIndex {
     };
   }
 
-  private scopeWords(scope: LedgerScope): Uint32Array {
+  private scopeWords(scope: PersonnelScope): Uint32Array {
     const slots = this.rows.length;
-    switch (scope.kind) {
-      case 'all':
-        return this.live.copy(slots);
-      case 'subtree':
-        return this.byUnit.get(scope.unitId)?.copy(slots) ?? new Uint32Array(wordsFor(slots));
-      case 'self': {
-        const words = new Uint32Array(wordsFor(slots));
-        const slot = this.slotOf.get(scope.cadreId);
-        if (slot !== undefined) words[slot >>> 5] |= 1 << (slot & 31);
-        return words;
-      }
+    if (scope.kind === 'all') return this.live.copy(slots);
+    const words = new Uint32Array(wordsFor(slots));
+    for (const unitId of scope.unitIds) this.byUnit.get(unitId)?.unionInto(words);
+    for (const cadreId of scope.cadreIds) {
+      const slot = this.slotOf.get(cadreId);
+      if (slot !== undefined) words[slot >>> 5] |= 1 << (slot & 31);
     }
+    return words;
   }
 
   /** Narrows to rows holding any of the values; no values, no narrowing. */

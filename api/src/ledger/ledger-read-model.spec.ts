@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { LedgerFilterSchema } from '@cadre/shared-models';
+import { LedgerFilterSchema, type PersonnelScope } from '@cadre/shared-models';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { aUnit } from '../test/factories.js';
@@ -7,10 +7,9 @@ import { clearCollections } from '../test/test-database.js';
 import { CounterModel } from '../projections/change-feed.js';
 import { ledgerFeed, noteAllCadresChanged, noteCadresChanged, noteUnitsChanged } from './ledger-changes.js';
 import { createLedgerReadModel, type LedgerReadModel } from './ledger-read-model.js';
-import type { LedgerScope } from './ledger-index.js';
 import { aPerson, aSmallDistrict } from './ledger-fixtures.js';
 
-const EVERYONE: LedgerScope = { kind: 'all' };
+const EVERYONE: PersonnelScope = { kind: 'all' };
 const NO_FILTER = LedgerFilterSchema.parse({});
 const quiet = pino({ level: 'silent' });
 
@@ -19,7 +18,7 @@ function anotherProcess(options: { now?: () => Date; waitMs?: number } = {}) {
   return createLedgerReadModel({ logger: quiet, ...options });
 }
 
-async function namesIn(model: LedgerReadModel, scope: LedgerScope = EVERYONE, filter = NO_FILTER): Promise<string[]> {
+async function namesIn(model: LedgerReadModel, scope: PersonnelScope = EVERYONE, filter = NO_FILTER): Promise<string[]> {
   const index = await model.current();
   return index.select(scope, filter).page('name', 'asc', 0, 100).map((row) => row.name);
 }
@@ -115,7 +114,7 @@ describe('the ledger read model', () => {
     await UnitModel.updateOne({ _id: bureau._id }, { $set: { name: '观音桥街道城管所', parentId: street._id, ancestorIds: [...street.ancestorIds, street._id] } });
     await noteUnitsChanged();
     const index = await reader.current();
-    const rows = index.select({ kind: 'subtree', unitId: String(street._id) }, NO_FILTER).page('unitName', 'asc', 0, 10);
+    const rows = index.select({ kind: 'limited', unitIds: [String(street._id)], cadreIds: [] }, NO_FILTER).page('unitName', 'asc', 0, 10);
     expect(rows.map((r) => r.name)).toEqual(['张伟', '赵敏', '阿依古丽', '李娜', '陈刚', '王芳']);
     expect(rows.slice(-2).map((r) => r.unitName)).toEqual(['观音桥街道城管所', '观音桥街道城管所']);
   });
@@ -178,8 +177,8 @@ describe('the ledger read model', () => {
   it('limits a cadre’s own scope to their record', async () => {
     const { people } = await aSmallDistrict();
     const reader = model();
-    expect(await namesIn(reader, { kind: 'self', cadreId: String(people.liNa._id) })).toEqual(['李娜']);
-    expect(await namesIn(reader, { kind: 'self', cadreId: '0123456789abcdef01234567' })).toEqual([]);
+    expect(await namesIn(reader, { kind: 'limited', unitIds: [], cadreIds: [String(people.liNa._id)] })).toEqual(['李娜']);
+    expect(await namesIn(reader, { kind: 'limited', unitIds: [], cadreIds: ['0123456789abcdef01234567'] })).toEqual([]);
   });
 
   it('answers 503 while the first load takes longer than a request may wait, then serves', async () => {

@@ -1,10 +1,10 @@
-import type { Request } from 'express';
 import mongoose, { Schema, type Types } from 'mongoose';
 import { LedgerFilterSchema, LedgerViewInputSchema, type LedgerView } from '@cadre/shared-models';
 import type * as z from 'zod';
 import { AppError } from '../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { describeChanges } from '../audit/audit-changes.js';
+import type { SessionActor } from '../platform/actor.js';
 
 /** A saved ledger view: private to the user who saved it, names unique per user. */
 const ledgerViewSchema = new Schema(
@@ -32,12 +32,6 @@ interface StoredView extends Omit<ViewInput, 'filter'> {
 const AUDITED_FIELDS = ['name', 'filter', 'sort', 'direction', 'columns'] as const;
 const collator = new Intl.Collator('zh-CN');
 
-function ownerOf(req: Request): string {
-  const user = req.auth?.user;
-  if (!user) throw new AppError(401, 'unauthenticated', '请先登录');
-  return user.id;
-}
-
 function toView(doc: StoredView): LedgerView {
   return {
     id: String(doc._id),
@@ -60,10 +54,10 @@ function isDuplicateKey(err: unknown): boolean {
 }
 
 /** The caller's view, or 404 alike for missing and someone else's (an attempt on another's is audited as denied). */
-async function ownView(req: Request, id: string, action: string): Promise<StoredView> {
+async function ownView(actor: SessionActor, id: string, action: string): Promise<StoredView> {
   const doc = await LedgerViewModel.findById(id).lean<StoredView>();
-  if (doc && String(doc.ownerId) === ownerOf(req)) return doc;
-  await recordAudit(req, { action, result: doc ? 'denied' : 'failure', objectType: 'ledger_view', objectId: id });
+  if (doc && String(doc.ownerId) === actor.id) return doc;
+  await recordAudit(actor, { action, result: doc ? 'denied' : 'failure', objectType: 'ledger_view', objectId: id });
   throw new AppError(404, 'not_found', '视图不存在');
 }
 
@@ -72,13 +66,13 @@ async function assertNameFree(ownerId: string, name: string, exceptId?: string):
   if (same && String(same._id) !== exceptId) throw nameTaken(name);
 }
 
-export async function listViews(req: Request): Promise<LedgerView[]> {
-  const docs = await LedgerViewModel.find({ ownerId: ownerOf(req) }).lean<StoredView[]>();
+export async function listViews(actor: SessionActor): Promise<LedgerView[]> {
+  const docs = await LedgerViewModel.find({ ownerId: actor.id }).lean<StoredView[]>();
   return docs.map(toView).sort((a, b) => collator.compare(a.name, b.name));
 }
 
-export async function createView(req: Request, input: ViewInput): Promise<LedgerView> {
-  const ownerId = ownerOf(req);
+export async function createView(actor: SessionActor, input: ViewInput): Promise<LedgerView> {
+  const ownerId = actor.id;
   await assertNameFree(ownerId, input.name);
   let created;
   try {
@@ -88,13 +82,13 @@ export async function createView(req: Request, input: ViewInput): Promise<Ledger
     throw err;
   }
   const view = toView(created.toObject() as StoredView);
-  await recordAudit(req, { action: 'ledger_view.create', result: 'success', objectType: 'ledger_view', objectId: view.id, detail: { after: input } });
+  await recordAudit(actor, { action: 'ledger_view.create', result: 'success', objectType: 'ledger_view', objectId: view.id, detail: { after: input } });
   return view;
 }
 
-export async function updateView(req: Request, id: string, input: ViewInput): Promise<LedgerView> {
-  const before = await ownView(req, id, 'ledger_view.update');
-  await assertNameFree(ownerOf(req), input.name, id);
+export async function updateView(actor: SessionActor, id: string, input: ViewInput): Promise<LedgerView> {
+  const before = await ownView(actor, id, 'ledger_view.update');
+  await assertNameFree(actor.id, input.name, id);
   let updated;
   try {
     updated = await LedgerViewModel.findOneAndUpdate({ _id: before._id }, { $set: input }, { returnDocument: 'after', lean: true });
@@ -106,12 +100,12 @@ export async function updateView(req: Request, id: string, input: ViewInput): Pr
   if (!updated) throw new AppError(404, 'not_found', '视图不存在');
   const view = toView(updated as unknown as StoredView);
   const changes = describeChanges(toView(before), view, AUDITED_FIELDS);
-  await recordAudit(req, { action: 'ledger_view.update', result: 'success', objectType: 'ledger_view', objectId: id, detail: { changes } });
+  await recordAudit(actor, { action: 'ledger_view.update', result: 'success', objectType: 'ledger_view', objectId: id, detail: { changes } });
   return view;
 }
 
-export async function deleteView(req: Request, id: string): Promise<void> {
-  const view = await ownView(req, id, 'ledger_view.delete');
+export async function deleteView(actor: SessionActor, id: string): Promise<void> {
+  const view = await ownView(actor, id, 'ledger_view.delete');
   await LedgerViewModel.deleteOne({ _id: view._id });
-  await recordAudit(req, { action: 'ledger_view.delete', result: 'success', objectType: 'ledger_view', objectId: id, detail: { name: view.name } });
+  await recordAudit(actor, { action: 'ledger_view.delete', result: 'success', objectType: 'ledger_view', objectId: id, detail: { name: view.name } });
 }

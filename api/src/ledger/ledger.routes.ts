@@ -9,7 +9,6 @@ import {
   ObjectIdSchema,
 } from '@cadre/shared-models';
 import type { ApiBuilder } from '../platform/endpoint.js';
-import { dataScopeOf } from '../platform/data-scope.js';
 import { readLedgerPage, streamLedgerExport } from './ledger.service.js';
 import { XLSX_CONTENT_TYPE } from './ledger-export.js';
 import { createView, deleteView, listViews, updateView } from './ledger-views.js';
@@ -26,7 +25,7 @@ export function registerLedgerRoutes(api: ApiBuilder): void {
     tags: ['ledger'],
     query: LedgerQuerySchema,
     success: { status: 200, description: 'a page of rows and the count for the filter', schema: LedgerPageSchema },
-    handler: ({ req, query }) => readLedgerPage(dataScopeOf(req), query),
+    handler: ({ scope, query }) => readLedgerPage(scope, query),
   });
 
   api.add({
@@ -38,7 +37,7 @@ export function registerLedgerRoutes(api: ApiBuilder): void {
     tags: ['ledger'],
     query: LedgerExportQuerySchema,
     success: { status: 200, description: 'xlsx attachment', contentType: XLSX_CONTENT_TYPE },
-    handler: ({ req, res, query }) => streamLedgerExport(req, res, dataScopeOf(req), query),
+    handler: ({ actor, scope, res, query }) => streamLedgerExport(actor, res, scope, query),
   });
 
   api.add({
@@ -49,7 +48,7 @@ export function registerLedgerRoutes(api: ApiBuilder): void {
     summary: 'The caller’s saved ledger views, by name',
     tags: ['ledger'],
     success: { status: 200, description: 'the caller’s views', schema: z.array(LedgerViewSchema) },
-    handler: ({ req }) => listViews(req),
+    handler: ({ actor }) => listViews(actor),
   });
 
   api.add({
@@ -61,7 +60,7 @@ export function registerLedgerRoutes(api: ApiBuilder): void {
     tags: ['ledger'],
     body: LedgerViewInputSchema,
     success: { status: 201, description: 'saved', schema: LedgerViewSchema },
-    handler: ({ req, body }) => createView(req, body),
+    handler: ({ actor, body }) => createView(actor, body),
   });
 
   api.add({
@@ -74,7 +73,7 @@ export function registerLedgerRoutes(api: ApiBuilder): void {
     params: ViewIdParamsSchema,
     body: LedgerViewInputSchema,
     success: { status: 200, description: 'saved', schema: LedgerViewSchema },
-    handler: ({ req, params, body }) => updateView(req, params.id, body),
+    handler: ({ actor, params, body }) => updateView(actor, params.id, body),
   });
 
   api.add({
@@ -86,6 +85,6 @@ export function registerLedgerRoutes(api: ApiBuilder): void {
     tags: ['ledger'],
     params: ViewIdParamsSchema,
     success: { status: 204, description: 'deleted' },
-    handler: ({ req, params }) => deleteView(req, params.id),
+    handler: ({ actor, params }) => deleteView(actor, params.id),
   });
 }

@@ -1,21 +1,22 @@
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import {
   DEFAULT_LEDGER_COLUMNS,
   MAX_LEDGER_EXPORT_ROWS,
   type LedgerExportQuery,
   type LedgerPage,
   type LedgerQuery,
+  type PersonnelScope,
 } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { LedgerScope } from './ledger-index.js';
+import type { SessionActor } from '../platform/actor.js';
 import { ledgerReadModel, type LedgerReadModel } from './ledger-read-model.js';
 import { ledgerFileName, writeLedgerWorkbook, XLSX_CONTENT_TYPE } from './ledger-export.js';
 
 /** One page of the ledger within the scope, with the count for the filter. */
-export async function readLedgerPage(scope: LedgerScope, query: LedgerQuery, model: LedgerReadModel = ledgerReadModel()): Promise<LedgerPage> {
+export async function readLedgerPage(scope: PersonnelScope, query: LedgerQuery, model: LedgerReadModel = ledgerReadModel()): Promise<LedgerPage> {
   const index = await model.current();
   const selection = index.select(scope, query);
   return {
@@ -31,9 +32,9 @@ export async function readLedgerPage(scope: LedgerScope, query: LedgerQuery, mod
  * count) before the response completes: a file whose audit record could not be written is cut off.
  */
 export async function streamLedgerExport(
-  req: Request,
+  actor: SessionActor,
   res: Response,
-  scope: LedgerScope,
+  scope: PersonnelScope,
   query: LedgerExportQuery,
   { maxRows = MAX_LEDGER_EXPORT_ROWS }: { maxRows?: number } = {},
 ): Promise<void> {
@@ -58,15 +59,15 @@ export async function streamLedgerExport(
     [written] = await Promise.all([writeLedgerWorkbook(rows, columns, file), delivered]);
   } catch (err) {
     file.destroy();
-    await recordAudit(req, { action: 'ledger.export', result: 'failure', objectType: 'ledger', detail });
-    req.log.warn({ err }, 'ledger export interrupted');
+    await recordAudit(actor, { action: 'ledger.export', result: 'failure', objectType: 'ledger', detail });
+    actor.log.warn({ err }, 'ledger export interrupted');
     res.destroy();
     return;
   }
   try {
-    await recordAudit(req, { action: 'ledger.export', result: 'success', objectType: 'ledger', detail: { ...detail, rows: written } });
+    await recordAudit(actor, { action: 'ledger.export', result: 'success', objectType: 'ledger', detail: { ...detail, rows: written } });
   } catch (err) {
-    req.log.error({ err }, 'ledger export not delivered: its audit record could not be written');
+    actor.log.error({ err }, 'ledger export not delivered: its audit record could not be written');
     res.destroy();
     return;
   }

@@ -114,4 +114,51 @@ describe('ApiBuilder', () => {
     expect((route as unknown as Record<string, unknown>)['x-access']).toBe('unit:write');
     expect(Object.keys(route.responses)).toEqual(jasmine.arrayContaining(['201', '4XX', '5XX']));
   });
+
+  describe('actor and scope', () => {
+    function addScoped(): void {
+      api.add({
+        method: 'get',
+        access: 'cadre:export',
+        path: '/scoped',
+        operationId: 'readScoped',
+        summary: 'test endpoint',
+        tags: ['test'],
+        success: { status: 200, description: 'the caller and scope', schema: z.object({}).passthrough() },
+        handler: ({ actor, scope }) => ({ actor: { id: actor.id, username: actor.username, ip: actor.ip }, scope }),
+      });
+    }
+
+    function signedInWith(roles: AuthContext['user']['roles'], unitId: string | null): AuthContext {
+      return { ...SIGNED_IN, user: { ...SIGNED_IN.user, roles, unitId } };
+    }
+
+    it('hands the handler the caller and the scope of the endpoint’s action from the roles that grant it', async () => {
+      addScoped();
+      const unitId = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+      const res = await request(appWith(api, signedInWith(['assessor', 'unit_manager'], unitId))).get('/api/scoped').expect(200);
+      expect(res.body.actor).toEqual(jasmine.objectContaining({ id: SIGNED_IN.user.id, username: 'org' }));
+      expect(res.body.scope).toEqual({ kind: 'limited', unitIds: [unitId], cadreIds: [] });
+    });
+
+    it('answers 403 when the caller holds the action but reaches no records with it', async () => {
+      addScoped();
+      const res = await request(appWith(api, signedInWith(['unit_manager'], null))).get('/api/scoped').expect(403);
+      expect(res.body.detail).toBe('您没有可访问的干部数据范围');
+    });
+
+    it('answers 401 when a public endpoint asks for the caller and there is none', async () => {
+      api.add({
+        method: 'get',
+        access: 'public',
+        path: '/whoami',
+        operationId: 'whoAmI',
+        summary: 'test endpoint',
+        tags: ['test'],
+        success: { status: 200, description: 'the caller', schema: z.object({ id: z.string() }) },
+        handler: ({ actor }) => ({ id: actor.id }),
+      });
+      await request(appWith(api, null)).get('/api/whoami').expect(401);
+    });
+  });
 });

@@ -2,8 +2,10 @@ import { OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openap
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z, type ZodType } from 'zod';
 import { AppError, fieldErrorsFromZod } from './errors.js';
-import { isAllowed, ProblemSchema, type Action, type SessionStage } from '@cadre/shared-models';
+import { isAllowed, ProblemSchema, type Action, type PersonnelScope, type SessionStage } from '@cadre/shared-models';
 import type { AuditRecorder } from '../audit/audit-entry.js';
+import { actorOf, type SessionActor } from './actor.js';
+import { requireScope } from './data-scope.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -11,6 +13,13 @@ export interface EndpointContext<Q, P, B> {
   query: Q;
   params: P;
   body: B;
+  /** The signed-in caller; reading it on a public endpoint without a session is a 401. */
+  actor: SessionActor;
+  /**
+   * The personnel records the caller reaches for the endpoint's action (`scopeFor`); reading it
+   * when the caller reaches none is a 403, so no personnel query runs without a scope.
+   */
+  scope: PersonnelScope;
   req: Request;
   res: Response;
   /** The uploaded file of an endpoint declaring `upload`: its bytes and the type they were recognised as. */
@@ -86,6 +95,13 @@ function readUpload(spec: UploadSpec, body: unknown): UploadedFile {
   return { bytes: body, kind };
 }
 
+function personnelScopeOf(def: { access: Access; operationId: string }, actor: SessionActor): PersonnelScope {
+  if (def.access === 'public' || def.access === 'authenticated') {
+    throw new Error(`${def.operationId} reads a data scope but declares no action to scope it by`);
+  }
+  return requireScope(actor, def.access);
+}
+
 const STAGE_MESSAGES: Record<SessionStage, string> = {
   active: '',
   totp_required: '请先完成双因素认证',
@@ -117,10 +133,18 @@ export class ApiBuilder {
       : [];
     this.router[def.method](def.path, ...handlers, async (req, res) => {
       if (!upload) await this.authorize(def, req);
+      const actor = actorOf(req);
       const ctx: EndpointContext<Q, P, B> = {
         query: parsePart(def.query, req.query, 'query'),
         params: parsePart(def.params, req.params, 'params'),
         body: upload ? (undefined as B) : parsePart(def.body, req.body ?? {}, 'body'),
+        get actor() {
+          if (!actor) throw new AppError(401, 'unauthenticated', '请先登录');
+          return actor;
+        },
+        get scope() {
+          return personnelScopeOf(def, this.actor);
+        },
         req,
         res,
         upload: upload ? readUpload(upload, req.body) : undefined,

@@ -265,14 +265,18 @@ describe('security.md access (等保 8.1.4.2)', () => {
       });
     }
 
-    it('security.md 13: security_admin grants a single role, which is audited with before and after; sys_admin cannot grant', async () => {
+    it('security.md 13: security_admin grants a single role, approved by a second security_admin and audited with before and after; sys_admin cannot grant', async () => {
       const target = await anAccount({ roles: ['cadre'] });
       const sys = await signedInAs(app, ['sys_admin']);
       expect((await sys.client.put(`/api/users/${target.id}/roles`, { version: 0, roles: ['org_admin'] })).status).toBe(403);
       expect((await storedUser(target.id)).roles).toEqual(['cadre']);
 
+      const requester = await signedInAs(app, ['security_admin']);
+      const requested = await requester.client.put(`/api/users/${target.id}/roles`, { version: 0, roles: ['assessor'] });
+      expect(requested.status).toBe(200);
+      expect((await storedUser(target.id)).roles).toEqual(['cadre']);
       const sec = await signedInAs(app, ['security_admin']);
-      const res = await sec.client.put(`/api/users/${target.id}/roles`, { version: 0, roles: ['assessor'] });
+      const res = await sec.client.post(`/api/users/${target.id}/pending-change/approval`, { version: requested.body.version });
       expect(res.status).toBe(200);
       expect((await storedUser(target.id)).roles).toEqual(['assessor']);
       const [grant] = await auditTrail({ action: 'user.grant_roles' });

@@ -118,9 +118,9 @@ describe('security.md audit (等保 8.1.4.3)', () => {
         },
       ]),
       [
-        'a write: a password reset by sys_admin',
+        'a write: a password reset by sys_admin of an account without roles',
         async () => {
-          const target = await anAccount({ roles: ['cadre'] });
+          const target = await anAccount({ roles: [] });
           const { client, account } = await signedInAs(app, ['sys_admin']);
           expect((await client.post(`/api/users/${target.id}/password-reset`)).status).toBe(200);
           return { action: 'user.reset_password', result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: target.id };
@@ -183,12 +183,32 @@ describe('security.md audit (等保 8.1.4.3)', () => {
         },
       ],
       [
-        'a permission change (role grant)',
+        'a permission change (role grant that narrows, at once)',
+        async () => {
+          const target = await anAccount({ roles: ['unit_manager', 'cadre'] });
+          const { client, account } = await signedInAs(app, ['security_admin']);
+          expect((await client.put(`/api/users/${target.id}/roles`, { version: 0, roles: ['unit_manager'] })).status).toBe(200);
+          return { action: 'user.grant_roles', result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: target.id };
+        },
+      ],
+      [
+        'a permission change requested (role grant waiting for approval)',
         async () => {
           const target = await anAccount({ roles: ['cadre'] });
           const { client, account } = await signedInAs(app, ['security_admin']);
           expect((await client.put(`/api/users/${target.id}/roles`, { version: 0, roles: ['unit_manager'] })).status).toBe(200);
-          return { action: 'user.grant_roles', result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: target.id };
+          return { action: 'user.change_request', result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: target.id };
+        },
+      ],
+      [
+        'a permission change approved',
+        async () => {
+          const target = await anAccount({ roles: ['cadre'] });
+          const requester = await signedInAs(app, ['security_admin']);
+          const requested = await requester.client.put(`/api/users/${target.id}/roles`, { version: 0, roles: ['unit_manager'] });
+          const { client, account } = await signedInAs(app, ['security_admin']);
+          expect((await client.post(`/api/users/${target.id}/pending-change/approval`, { version: requested.body.version })).status).toBe(200);
+          return { action: 'user.change_approve', result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: target.id };
         },
       ],
     ];

@@ -4,9 +4,9 @@ import {
   LedgerFilterSchema,
   type AgeBand,
   type CadreDistribution,
+  type PersonnelScope,
   type UnitType,
 } from '@cadre/shared-models';
-import type { LedgerScope } from '../ledger/ledger-index.js';
 import { ledgerReadModel, type LedgerReadModel } from '../ledger/ledger-read-model.js';
 
 const EVERYONE = LedgerFilterSchema.parse({});
@@ -17,7 +17,7 @@ const EVERYONE = LedgerFilterSchema.parse({});
  * birth month, however many cadres share it.
  */
 export async function computeCadreDistribution(
-  scope: LedgerScope,
+  scope: PersonnelScope,
   asOf: Date,
   model: LedgerReadModel = ledgerReadModel(),
 ): Promise<CadreDistribution> {

@@ -1,7 +1,6 @@
 import { CadreDistributionSchema } from '@cadre/shared-models';
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { computeCadreDistribution } from './cadre-distribution.service.js';
-import { dataScopeOf } from '../platform/data-scope.js';
 
 export function registerStatsRoutes(api: ApiBuilder): void {
   api.add({
@@ -12,6 +11,6 @@ export function registerStatsRoutes(api: ApiBuilder): void {
     summary: 'Cadres by unit type and age band (老中青梯次)',
     tags: ['stats'],
     success: { status: 200, description: 'distribution', schema: CadreDistributionSchema },
-    handler: ({ req }) => computeCadreDistribution(dataScopeOf(req), new Date()),
+    handler: ({ scope }) => computeCadreDistribution(scope, new Date()),
   });
 }

@@ -1,8 +1,10 @@
+import { pino } from 'pino';
 import { Types } from 'mongoose';
 import { CadreInputSchema, type CadreInput, type UnitType } from '@cadre/shared-models';
 import { UnitModel } from '../units/unit.model.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { prepareCadreFields } from '../cadres/cadre-writer.js';
+import type { SessionActor } from '../platform/actor.js';
 
 let sequence = 0;
 
@@ -72,4 +74,21 @@ export function aCadreInput(unit: { _id: Types.ObjectId }, overrides: Partial<Ca
 export async function aCadre(unit: UnitLike, overrides: Record<string, unknown> = {}) {
   const fields = prepareCadreFields(CadreInputSchema.parse(aCadreInput(unit)), unit);
   return CadreModel.create({ ...fields, ...overrides });
+}
+
+/** A signed-in caller for calling services directly, without a request. */
+export function anActor(overrides: Partial<SessionActor> = {}): SessionActor {
+  sequence += 1;
+  return {
+    id: new Types.ObjectId().toHexString(),
+    username: `actor${sequence}`,
+    displayName: `测试用户${sequence}`,
+    roles: ['org_admin'],
+    unitId: null,
+    cadreId: null,
+    ip: '127.0.0.1',
+    requestId: null,
+    log: pino({ level: 'silent' }),
+    ...overrides,
+  };
 }

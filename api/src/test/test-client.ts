@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { createUser } from '../users/user.service.js';
 import { dataCipher } from '../platform/data-cipher.js';
 import { computeTotp, currentTotpStep, generateTotpSecret } from '../auth/totp.js';
+import { SERVER_OPERATOR } from '../platform/actor.js';
 
 export const GOOD_PASSWORD = 'Jiangbei#2026ok';
 /** The roles the default configuration makes enrol a second factor. */
@@ -24,7 +25,7 @@ export async function anAccount(options: { roles: Role[]; unitId?: string | null
   sequence += 1;
   const username = options.username ?? `user${sequence}`;
   const totpSecret = options.totp ? generateTotpSecret() : null;
-  const { user } = await createUser(null, {
+  const { user } = await createUser(SERVER_OPERATOR, {
     username,
     displayName: `测试用户${sequence}`,
     roles: options.roles,

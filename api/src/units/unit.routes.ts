@@ -23,7 +23,7 @@ export function registerUnitRoutes(api: ApiBuilder): void {
     tags: ['units'],
     body: UnitCreateRequestSchema,
     success: { status: 201, description: 'created', schema: UnitWithVersionSchema },
-    handler: ({ req, body }) => createUnit(req, body),
+    handler: ({ actor, body }) => createUnit(actor, body),
   });
 
   api.add({
@@ -36,7 +36,7 @@ export function registerUnitRoutes(api: ApiBuilder): void {
     params: UnitIdParamsSchema,
     body: UnitUpdateRequestSchema,
     success: { status: 200, description: 'updated', schema: UnitWithVersionSchema },
-    handler: ({ req, params, body }) => updateUnit(req, params.id, body),
+    handler: ({ actor, params, body }) => updateUnit(actor, params.id, body),
   });
 
   api.add({
@@ -48,6 +48,6 @@ export function registerUnitRoutes(api: ApiBuilder): void {
     tags: ['units'],
     params: UnitIdParamsSchema,
     success: { status: 204, description: 'deleted' },
-    handler: ({ req, params }) => deleteUnit(req, params.id),
+    handler: ({ actor, params }) => deleteUnit(actor, params.id),
   });
 }

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import { Types } from 'mongoose';
 import type { UnitCreateRequest, UnitUpdateRequest } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
@@ -10,6 +9,7 @@ import { CorrectionModel } from '../corrections/correction.model.js';
 import { noteUnitsChanged } from '../ledger/ledger-changes.js';
 import { noteUnitCorrectionsChanged } from '../corrections/correction-list.js';
 import { UnitModel, type UnitDocument } from './unit.model.js';
+import type { Actor } from '../platform/actor.js';
 
 type UnitRecord = UnitDocument & { _id: Types.ObjectId; __v: number };
 
@@ -44,12 +44,12 @@ async function assertCodeFree(code: string, exceptId?: string): Promise<void> {
   }
 }
 
-export async function createUnit(req: Request, input: UnitCreateRequest) {
+export async function createUnit(actor: Actor, input: UnitCreateRequest) {
   const parent = await loadUnit(input.parentId, 'body.parentId');
   await assertCodeFree(input.code);
   const doc = await UnitModel.create({ ...input, parentId: parent._id, ancestorIds: [...parent.ancestorIds, parent._id] });
   const unit = toUnit(doc.toObject() as UnitRecord);
-  await recordAudit(req, { action: 'unit.create', result: 'success', objectType: 'unit', objectId: unit.id, detail: { after: input } });
+  await recordAudit(actor, { action: 'unit.create', result: 'success', objectType: 'unit', objectId: unit.id, detail: { after: input } });
   return unit;
 }
 
@@ -80,7 +80,7 @@ async function moveUnitMembers(unitId: Types.ObjectId, unitPath: Types.ObjectId[
   await noteUnitCorrectionsChanged(String(unitId));
 }
 
-export async function updateUnit(req: Request, id: string, input: UnitUpdateRequest) {
+export async function updateUnit(actor: Actor, id: string, input: UnitUpdateRequest) {
   const before = await loadUnit(id);
   const { version, parentId, ...fields } = input;
   if (fields.code) await assertCodeFree(fields.code, id);
@@ -100,11 +100,11 @@ export async function updateUnit(req: Request, id: string, input: UnitUpdateRequ
   // The ledger places every cadre by the unit tree: name, place, type and order show in its rows.
   if (['name', 'type', 'parentId', 'sortOrder'].some((field) => field in changes)) await noteUnitsChanged();
   const diff = describeChanges(toUnit(before), after, Object.keys(changes));
-  await recordAudit(req, { action: 'unit.update', result: 'success', objectType: 'unit', objectId: id, detail: { changes: diff } });
+  await recordAudit(actor, { action: 'unit.update', result: 'success', objectType: 'unit', objectId: id, detail: { changes: diff } });
   return after;
 }
 
-export async function deleteUnit(req: Request, id: string): Promise<void> {
+export async function deleteUnit(actor: Actor, id: string): Promise<void> {
   const unit = await loadUnit(id);
   const [children, cadres] = await Promise.all([
     UnitModel.countDocuments({ parentId: unit._id }),
@@ -114,5 +114,5 @@ export async function deleteUnit(req: Request, id: string): Promise<void> {
     throw new AppError(409, 'unit_not_empty', `该单位下还有 ${children} 个下级单位、${cadres} 名干部，不能删除`);
   }
   await UnitModel.deleteOne({ _id: unit._id });
-  await recordAudit(req, { action: 'unit.delete', result: 'success', objectType: 'unit', objectId: id, detail: { before: toUnit(unit) } });
+  await recordAudit(actor, { action: 'unit.delete', result: 'success', objectType: 'unit', objectId: id, detail: { before: toUnit(unit) } });
 }

@@ -1,5 +1,19 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { ROLES } from '@cadre/shared-models';
+import { ACCOUNT_CHANGE_KINDS, ROLES } from '@cadre/shared-models';
+
+/** A change waiting for a second administrator (shared-models `needsApproval`). */
+const pendingChangeSchema = new Schema(
+  {
+    kind: { type: String, enum: ACCOUNT_CHANGE_KINDS, required: true },
+    unitId: { type: Schema.Types.ObjectId, default: null },
+    cadreId: { type: Schema.Types.ObjectId, default: null },
+    roles: { type: [{ type: String, enum: ROLES }], default: [] },
+    requestedById: { type: String, required: true },
+    requestedBy: { type: String, required: true },
+    requestedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
 
 const userSchema = new Schema(
   {
@@ -20,6 +34,10 @@ const userSchema = new Schema(
     failedLoginTimes: { type: [Date], default: [] },
     lockedUntil: { type: Date, default: null },
     lastLoginAt: { type: Date, default: null },
+    pendingChange: { type: pendingChangeSchema, default: null },
+    // The second half of an approved reset's one-time password, sealed, until its requester collects it.
+    passwordPartSealed: { type: String, default: null },
+    passwordPartFor: { type: String, default: null },
   },
   { timestamps: true, optimisticConcurrency: true, collection: 'users' },
 );

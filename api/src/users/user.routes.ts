@@ -1,7 +1,11 @@
 import {
+  AccountChangeApprovalSchema,
+  AccountChangeDecisionSchema,
+  AccountChangeRejectionSchema,
   CreateUserRequestSchema,
   CreatedUserSchema,
   GrantRolesRequestSchema,
+  PasswordPartSchema,
   PasswordResetSchema,
   UpdateUserRequestSchema,
   UserIdParamsSchema,
@@ -10,7 +14,8 @@ import {
   UserSchema,
 } from '@cadre/shared-models';
 import type { ApiBuilder } from '../platform/endpoint.js';
-import { changeAccountState, createUser, grantRoles, listUsers, resetPassword, updateUser, type AccountAction } from './user.service.js';
+import { changeAccountState, createUser, grantRoles, listUsers, requestPasswordReset, updateUser, type AccountAction } from './user.service.js';
+import { approveChange, collectPasswordPart, rejectChange } from './account-change.service.js';
 
 const ACCOUNT_ACTIONS: Array<[AccountAction, string]> = [
   ['disable', 'Disable an account and end its sessions'],
@@ -40,7 +45,7 @@ export function registerUserRoutes(api: ApiBuilder): void {
     tags: ['users'],
     body: CreateUserRequestSchema,
     success: { status: 201, description: 'created', schema: CreatedUserSchema },
-    handler: ({ req, body }) => createUser(req, { ...body, roles: [] }),
+    handler: ({ actor, body }) => createUser(actor, { ...body, roles: [] }),
   });
 
   api.add({
@@ -48,12 +53,12 @@ export function registerUserRoutes(api: ApiBuilder): void {
     path: '/users/:id',
     access: 'user:update',
     operationId: 'updateUser',
-    summary: 'Change display name, unit or cadre link (optimistic concurrency by version)',
+    summary: 'Change display name, unit or cadre link (optimistic concurrency by version); a link change that widens a personnel account waits for a security_admin (`pendingChange`)',
     tags: ['users'],
     params: UserIdParamsSchema,
     body: UpdateUserRequestSchema,
     success: { status: 200, description: 'updated', schema: UserSchema },
-    handler: ({ req, params, body }) => updateUser(req, params.id, body),
+    handler: ({ actor, params, body }) => updateUser(actor, params.id, body),
   });
 
   for (const [action, summary] of ACCOUNT_ACTIONS) {
@@ -66,7 +71,7 @@ export function registerUserRoutes(api: ApiBuilder): void {
       tags: ['users'],
       params: UserIdParamsSchema,
       success: { status: 200, description: 'done', schema: UserSchema },
-      handler: ({ req, params }) => changeAccountState(req, params.id, action),
+      handler: ({ actor, params }) => changeAccountState(actor, params.id, action),
     });
   }
 
@@ -75,11 +80,49 @@ export function registerUserRoutes(api: ApiBuilder): void {
     path: '/users/:id/password-reset',
     access: 'user:update',
     operationId: 'resetUserPassword',
-    summary: 'Issue a new one-time password that must be changed at next login',
+    summary: 'Reset the password: at once with a one-time password for an account without roles, else requested for a security_admin to approve',
     tags: ['users'],
     params: UserIdParamsSchema,
-    success: { status: 200, description: 'new one-time password', schema: PasswordResetSchema },
-    handler: async ({ req, params }) => ({ oneTimePassword: (await resetPassword(req, params.id)).oneTimePassword! }),
+    success: { status: 200, description: 'the one-time password, or null and the pending request', schema: PasswordResetSchema },
+    handler: ({ actor, params }) => requestPasswordReset(actor, params.id),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/users/:id/password-part',
+    access: 'user:update',
+    operationId: 'collectPasswordPart',
+    summary: 'The requester collects, once, the second half of the one-time password of an approved reset',
+    tags: ['users'],
+    params: UserIdParamsSchema,
+    success: { status: 200, description: 'the second half', schema: PasswordPartSchema },
+    handler: ({ actor, params }) => collectPasswordPart(actor, params.id),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/users/:id/pending-change/approval',
+    access: 'user:approve',
+    operationId: 'approveAccountChange',
+    summary: 'Approve the account’s pending change (a security_admin other than the requester); a reset returns the first half of the new password',
+    tags: ['users'],
+    params: UserIdParamsSchema,
+    body: AccountChangeDecisionSchema,
+    success: { status: 200, description: 'applied', schema: AccountChangeApprovalSchema },
+    handler: ({ actor, params, body }) => approveChange(actor, params.id, body.version),
+  });
+
+  api.add({
+    method: 'post',
+    path: '/users/:id/pending-change/rejection',
+    access: 'user:approve',
+    operationId: 'rejectAccountChange',
+    summary: 'Reject the account’s pending change with a reason (a security_admin other than the requester)',
+    tags: ['users'],
+    params: UserIdParamsSchema,
+    body: AccountChangeRejectionSchema,
+    success: { status: 200, description: 'dropped', schema: UserSchema },
+    handler: ({ actor, params, body }) => rejectChange(actor, params.id, body),
   });
 
   api.add({
@@ -87,11 +130,11 @@ export function registerUserRoutes(api: ApiBuilder): void {
     path: '/users/:id/roles',
     access: 'user:grant',
     operationId: 'grantUserRoles',
-    summary: 'Set the roles of an account (三员分立 enforced)',
+    summary: 'Set the roles of an account (三员分立 enforced); adding a role waits for another security_admin (`pendingChange`)',
     tags: ['users'],
     params: UserIdParamsSchema,
     body: GrantRolesRequestSchema,
     success: { status: 200, description: 'granted', schema: UserSchema },
-    handler: ({ req, params, body }) => grantRoles(req, params.id, body.version, body.roles),
+    handler: ({ actor, params, body }) => grantRoles(actor, params.id, body.version, body.roles),
   });
 }

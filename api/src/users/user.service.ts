@@ -1,6 +1,5 @@
-import type { Request } from 'express';
 import mongoose from 'mongoose';
-import { explainRoleConflict, type Role, type User, type UserList } from '@cadre/shared-models';
+import { explainRoleConflict, needsApproval, type PendingAccountChange, type Role, type User, type UserList } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
 import { updateVersioned } from '../db/versioned-update.js';
 import { describeChanges } from '../audit/audit-changes.js';
@@ -11,6 +10,21 @@ import { endAllSessionsOf } from '../auth/session.service.js';
 import { UnitModel } from '../units/unit.model.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UserModel, type UserDocument } from './user.model.js';
+import type { Actor } from '../platform/actor.js';
+
+function toPendingChange(doc: UserDocument): PendingAccountChange | null {
+  const pending = doc.pendingChange;
+  if (!pending) return null;
+  return {
+    kind: pending.kind,
+    unitId: pending.unitId ? String(pending.unitId) : null,
+    cadreId: pending.cadreId ? String(pending.cadreId) : null,
+    roles: pending.roles as Role[],
+    requestedBy: pending.requestedBy,
+    requestedById: pending.requestedById,
+    requestedAt: pending.requestedAt.toISOString(),
+  };
+}
 
 export function toUser(doc: UserDocument): User {
   return {
@@ -25,6 +39,8 @@ export function toUser(doc: UserDocument): User {
     totpEnabled: Boolean(doc.totpSecret),
     mustChangePassword: doc.mustChangePassword,
     lastLoginAt: doc.lastLoginAt ? doc.lastLoginAt.toISOString() : null,
+    pendingChange: toPendingChange(doc),
+    passwordPartReady: Boolean(doc.passwordPartSealed),
     version: doc.__v,
   };
 }
@@ -45,14 +61,14 @@ export async function listUsers(query: { q?: string | undefined; page: number; s
   return { items: docs.map(toUser), total };
 }
 
-async function loadUser(id: string): Promise<UserDocument> {
+export async function loadUser(id: string): Promise<UserDocument> {
   const doc = await UserModel.findById(id).lean<UserDocument>();
   if (!doc) throw new AppError(404, 'not_found', '用户不存在');
   return doc;
 }
 
 /** The unit and cadre an account is tied to must exist. */
-async function assertLinksExist(unitId: string | null | undefined, cadreId: string | null | undefined): Promise<void> {
+export async function assertLinksExist(unitId: string | null | undefined, cadreId: string | null | undefined): Promise<void> {
   if (unitId && !(await UnitModel.exists({ _id: unitId }))) {
     throw new AppError(400, 'validation_failed', '关联单位不存在', [{ path: 'body.unitId', message: '单位不存在' }]);
   }
@@ -72,7 +88,7 @@ export interface NewUser {
   totpSecret?: string | null;
 }
 
-export async function createUser(req: Request | null, input: NewUser): Promise<{ user: User; oneTimePassword: string | null }> {
+export async function createUser(actor: Actor, input: NewUser): Promise<{ user: User; oneTimePassword: string | null }> {
   const conflict = input.roles.length > 0 ? explainRoleConflict(input.roles) : null;
   if (conflict) throw new AppError(400, 'validation_failed', conflict, [{ path: 'body.roles', message: conflict }]);
   await assertLinksExist(input.unitId, input.cadreId);
@@ -92,7 +108,7 @@ export async function createUser(req: Request | null, input: NewUser): Promise<{
     totpSecret: input.totpSecret ?? null,
   });
   const user = toUser(doc.toObject() as unknown as UserDocument);
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'user.create',
     result: 'success',
     objectType: 'user',
@@ -102,33 +118,107 @@ export async function createUser(req: Request | null, input: NewUser): Promise<{
   return { user, oneTimePassword };
 }
 
-function updateUserVersioned(id: string, version: number, changes: Record<string, unknown>): Promise<UserDocument> {
+export function updateUserVersioned(id: string, version: number, changes: Record<string, unknown>): Promise<UserDocument> {
   return updateVersioned<UserDocument>(UserModel as never, id, version, changes, '用户');
 }
 
+/**
+ * Changes the display name at once, and the unit and cadre links at once too unless that would
+ * widen a personnel account's reach: then the new links wait for a security_admin's approval.
+ */
 export async function updateUser(
-  req: Request,
+  actor: Actor,
   id: string,
   input: { version: number; displayName?: string | undefined; unitId?: string | null | undefined; cadreId?: string | null | undefined },
 ): Promise<User> {
   const before = toUser(await loadUser(id));
   await assertLinksExist(input.unitId, input.cadreId);
-  const { version, ...changes } = input;
-  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-  const after = toUser(await updateUserVersioned(id, version, defined));
-  await recordAudit(req, { action: 'user.update', result: 'success', objectType: 'user', objectId: id, detail: { changes: describeChanges(before, defined, Object.keys(defined)) } });
+  const { version, unitId, cadreId, ...rest } = input;
+  const links = { kind: 'links' as const, unitId: unitId === undefined ? before.unitId : unitId, cadreId: cadreId === undefined ? before.cadreId : cadreId };
+  const linksChange = links.unitId !== before.unitId || links.cadreId !== before.cadreId;
+  if (linksChange) assertNothingPending(before);
+  const pending = linksChange && needsApproval(before, links);
+  if (pending) assertOwnPasswordSet(before);
+  const changes = Object.fromEntries(
+    Object.entries({ ...rest, ...(pending ? {} : { unitId, cadreId }) }).filter(([, v]) => v !== undefined),
+  );
+  const set = pending ? { ...changes, pendingChange: pendingChangeOf(actor, links) } : changes;
+  const after = toUser(await updateUserVersioned(id, version, set));
+  if (Object.keys(changes).length > 0) {
+    await recordAudit(actor, { action: 'user.update', result: 'success', objectType: 'user', objectId: id, detail: { changes: describeChanges(before, changes, Object.keys(changes)) } });
+  }
+  if (pending) await auditChangeRequest(actor, before, links);
   return after;
 }
 
-export async function grantRoles(req: Request | null, id: string, version: number, roles: Role[]): Promise<User> {
+/** One pending change at a time: what a security_admin approves must be what the account then is. */
+export function assertNothingPending(user: User): void {
+  if (user.pendingChange) {
+    throw new AppError(409, 'change_pending', '该账户有一项变更正在等待安全管理员审批，请待审批后再修改');
+  }
+}
+
+/**
+ * Access is widened only for an account whose owner has replaced the one-time password: sys_admin
+ * saw that password when creating or resetting the account, and must not inherit what is granted.
+ */
+export function assertOwnPasswordSet(user: User): void {
+  if (user.mustChangePassword) {
+    throw new AppError(409, 'password_not_set', '该账户的一次性密码尚未由本人修改，请待本人首次登录并设置密码后再变更其权限');
+  }
+}
+
+type RequestedChange =
+  | { kind: 'links'; unitId: string | null; cadreId: string | null }
+  | { kind: 'roles'; roles: Role[] }
+  | { kind: 'password_reset' };
+
+function pendingChangeOf(actor: Actor, change: RequestedChange): Record<string, unknown> {
+  return {
+    kind: change.kind,
+    unitId: change.kind === 'links' ? change.unitId : null,
+    cadreId: change.kind === 'links' ? change.cadreId : null,
+    roles: change.kind === 'roles' ? change.roles : [],
+    requestedById: actor.id,
+    requestedBy: actor.username,
+    requestedAt: new Date(),
+  };
+}
+
+async function auditChangeRequest(actor: Actor, before: User, change: RequestedChange): Promise<void> {
+  const changes =
+    change.kind === 'links'
+      ? describeChanges(before, change, ['unitId', 'cadreId'])
+      : change.kind === 'roles'
+        ? { roles: { before: before.roles, after: change.roles } }
+        : {};
+  await recordAudit(actor, { action: 'user.change_request', result: 'success', objectType: 'user', objectId: before.id, detail: { kind: change.kind, changes } });
+}
+
+/** Sets the roles at once when none is added; a grant of any new role waits for another security_admin. */
+export async function grantRoles(actor: Actor, id: string, version: number, roles: Role[]): Promise<User> {
   const conflict = explainRoleConflict(roles);
   if (conflict) throw new AppError(400, 'validation_failed', conflict, [{ path: 'body.roles', message: conflict }]);
   const before = toUser(await loadUser(id));
-  if (req?.auth?.user.id === id) throw new AppError(403, 'forbidden', '不能修改自己的角色');
-  const after = toUser(await updateUserVersioned(id, version, { roles }));
+  if (actor.id === id) throw new AppError(403, 'forbidden', '不能修改自己的角色');
+  assertNothingPending(before);
+  const change = { kind: 'roles' as const, roles };
+  if (needsApproval(before, change)) {
+    assertOwnPasswordSet(before);
+    const requested = toUser(await updateUserVersioned(id, version, { pendingChange: pendingChangeOf(actor, change) }));
+    await auditChangeRequest(actor, before, change);
+    return requested;
+  }
+  return applyRoles(actor, before, version, roles);
+}
+
+/** Sets an account's roles and ends its sessions; audited as user.grant_roles. */
+export async function applyRoles(actor: Actor, before: User, version: number, roles: Role[], extra: Record<string, unknown> = {}): Promise<User> {
+  const id = before.id;
+  const after = toUser(await updateUserVersioned(id, version, { roles, ...extra }));
   // Sessions carry no roles (they are read per request), but a narrowed account should sign in afresh.
   await endAllSessionsOf(id);
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'user.grant_roles',
     result: 'success',
     objectType: 'user',
@@ -138,20 +228,41 @@ export async function grantRoles(req: Request | null, id: string, version: numbe
   return after;
 }
 
+/**
+ * A password reset from the API: at once, with the one-time password returned, for an account
+ * without roles; otherwise requested, and the password is made only when a security_admin approves.
+ */
+export async function requestPasswordReset(actor: Actor, id: string): Promise<{ oneTimePassword: string | null; user: User }> {
+  const before = toUser(await loadUser(id));
+  const change = { kind: 'password_reset' as const };
+  if (!needsApproval(before, change)) {
+    const { oneTimePassword } = await resetPassword(actor, id);
+    return { oneTimePassword, user: toUser(await loadUser(id)) };
+  }
+  assertNothingPending(before);
+  const user = toUser(await updateUserVersioned(id, before.version, { pendingChange: pendingChangeOf(actor, change) }));
+  await auditChangeRequest(actor, before, change);
+  return { oneTimePassword: null, user };
+}
+
 export type AccountAction = 'disable' | 'enable' | 'unlock';
 
-export async function changeAccountState(req: Request | null, id: string, action: AccountAction): Promise<User> {
+export async function changeAccountState(actor: Actor, id: string, action: AccountAction): Promise<User> {
   const current = await loadUser(id);
-  if (req?.auth?.user.id === id && action === 'disable') throw new AppError(403, 'forbidden', '不能停用自己的账户');
+  if (actor.id === id && action === 'disable') throw new AppError(403, 'forbidden', '不能停用自己的账户');
   const changes =
     action === 'disable' ? { disabled: true } : action === 'enable' ? { disabled: false } : { lockedUntil: null, failedLoginTimes: [] };
   const after = toUser(await updateUserVersioned(id, current.__v, changes));
   if (action === 'disable') await endAllSessionsOf(id);
-  await recordAudit(req, { action: `user.${action}`, result: 'success', objectType: 'user', objectId: id });
+  await recordAudit(actor, { action: `user.${action}`, result: 'success', objectType: 'user', objectId: id });
   return after;
 }
 
-export async function resetPassword(req: Request | null, id: string, password?: string): Promise<{ oneTimePassword: string | null }> {
+/**
+ * Replaces the password at once, ending the account's sessions: for the server's operator (CLI)
+ * and for accounts without roles; other API resets go through requestPasswordReset.
+ */
+export async function resetPassword(actor: Actor, id: string, password?: string): Promise<{ oneTimePassword: string | null }> {
   const current = await loadUser(id);
   const oneTimePassword = password ? null : generateOneTimePassword();
   await updateUserVersioned(id, current.__v, {
@@ -162,6 +273,6 @@ export async function resetPassword(req: Request | null, id: string, password?: 
     failedLoginTimes: [],
   });
   await endAllSessionsOf(id);
-  await recordAudit(req, { action: 'user.reset_password', result: 'success', objectType: 'user', objectId: id });
+  await recordAudit(actor, { action: 'user.reset_password', result: 'success', objectType: 'user', objectId: id });
   return { oneTimePassword };
 }

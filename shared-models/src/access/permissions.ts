@@ -2,7 +2,7 @@ import type { Role } from './roles.js';
 
 /**
  * Everything a route can require. Personnel reads are further narrowed by data scope
- * (see `DataScope`): the permission says whether, the scope says which records.
+ * (see `scopeFor`): the permission says whether, the scope says which records.
  */
 export const ACTIONS = [
   'district:read',
@@ -22,6 +22,7 @@ export const ACTIONS = [
   'user:create',
   'user:update',
   'user:grant',
+  'user:approve',
   'audit:read',
   'audit:export',
   'audit:verify',
@@ -46,8 +47,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   reviewer: ['district:read', 'unit:read'],
   // sys_admin manages accounts and configuration: no personnel data, no audit log.
   sys_admin: ['district:read', 'unit:read', 'user:read', 'user:create', 'user:update'],
-  // security_admin grants roles but cannot create accounts.
-  security_admin: ['district:read', 'unit:read', 'user:read', 'user:grant'],
+  // security_admin grants roles but cannot create accounts, and approves the account changes that
+  // would widen access to personnel data (four-eyes: never a change they requested themselves).
+  security_admin: ['district:read', 'unit:read', 'user:read', 'user:grant', 'user:approve'],
   // audit_admin reads the audit log and nothing else.
   audit_admin: ['audit:read', 'audit:export', 'audit:verify'],
 };
@@ -60,21 +62,4 @@ export function isAllowed(roles: readonly Role[], action: Action): boolean {
 /** Every action the roles grant, for the client to decide what to show. */
 export function listPermissions(roles: readonly Role[]): Action[] {
   return [...new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]))];
-}
-
-/** Which personnel records a caller reaches: all, a unit subtree, their own record, or none. */
-export type DataScope =
-  | { kind: 'all' }
-  | { kind: 'subtree'; unitId: string }
-  | { kind: 'self'; cadreId: string }
-  | { kind: 'none' };
-
-const DISTRICT_WIDE: readonly Role[] = ['org_admin', 'assessor'];
-
-/** The widest scope the caller's roles give over personnel data. */
-export function resolveDataScope(user: { roles: readonly Role[]; unitId: string | null; cadreId: string | null }): DataScope {
-  if (user.roles.some((r) => DISTRICT_WIDE.includes(r))) return { kind: 'all' };
-  if (user.roles.includes('unit_manager') && user.unitId) return { kind: 'subtree', unitId: user.unitId };
-  if (user.roles.includes('cadre') && user.cadreId) return { kind: 'self', cadreId: user.cadreId };
-  return { kind: 'none' };
 }

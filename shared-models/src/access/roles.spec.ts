@@ -1,5 +1,5 @@
 import { explainRoleConflict, type Role } from './roles.js';
-import { isAllowed, listPermissions, resolveDataScope, ROLE_PERMISSIONS, type Action } from './permissions.js';
+import { isAllowed, listPermissions, ROLE_PERMISSIONS, type Action } from './permissions.js';
 
 describe('explainRoleConflict (三员分立)', () => {
   const cases: Array<[Role[], string | null]> = [
@@ -28,6 +28,8 @@ describe('the role → action table', () => {
     ['sys_admin', 'audit:read', false],
     ['security_admin', 'user:grant', true],
     ['security_admin', 'user:create', false],
+    ['security_admin', 'user:approve', true],
+    ['sys_admin', 'user:approve', false],
     ['security_admin', 'cadre:read', false],
     ['audit_admin', 'audit:read', true],
     ['audit_admin', 'user:read', false],
@@ -56,23 +58,4 @@ describe('the role → action table', () => {
     expect(new Set(actions).size).toBe(actions.length);
     expect(actions).toEqual(jasmine.arrayContaining(['stats:read', 'cadre:read', 'unit:read']));
   });
-});
-
-describe('resolveDataScope', () => {
-  const unitId = 'aaaaaaaaaaaaaaaaaaaaaaaa';
-  const cadreId = 'bbbbbbbbbbbbbbbbbbbbbbbb';
-  const cases: Array<[string, Role[], string | null, string | null, object]> = [
-    ['org_admin sees everything', ['org_admin'], unitId, null, { kind: 'all' }],
-    ['assessor sees everything', ['assessor'], null, null, { kind: 'all' }],
-    ['unit_manager sees the own unit subtree', ['unit_manager'], unitId, null, { kind: 'subtree', unitId }],
-    ['unit_manager who is also a cadre still sees the subtree', ['unit_manager', 'cadre'], unitId, cadreId, { kind: 'subtree', unitId }],
-    ['unit_manager without a unit sees nothing', ['unit_manager'], null, null, { kind: 'none' }],
-    ['cadre sees the own record', ['cadre'], unitId, cadreId, { kind: 'self', cadreId }],
-    ['cadre without a linked record sees nothing', ['cadre'], unitId, null, { kind: 'none' }],
-    ['sys_admin sees no personnel data', ['sys_admin'], null, null, { kind: 'none' }],
-    ['reviewer sees no personnel records', ['reviewer'], unitId, null, { kind: 'none' }],
-  ];
-  for (const [what, roles, unit, cadre, expected] of cases) {
-    it(what, () => expect(resolveDataScope({ roles, unitId: unit, cadreId: cadre })).toEqual(expected as never));
-  }
 });

@@ -3,6 +3,7 @@ import { RoleSchema } from '../access/roles.js';
 import { explainRoleConflict } from '../access/roles.js';
 import { ObjectIdSchema } from '../units/unit.js';
 import { UsernameSchema } from '../auth/auth.js';
+import { PendingAccountChangeSchema } from './account-changes.js';
 
 export const RolesSchema = z
   .array(RoleSchema)
@@ -24,6 +25,8 @@ export const UserSchema = z.object({
   totpEnabled: z.boolean(),
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  pendingChange: PendingAccountChangeSchema.nullable().describe('a change waiting for a security_admin’s approval'),
+  passwordPartReady: z.boolean().describe('an approved password reset’s second half waits for its requester to collect it'),
   version: z.number().int(),
 });
 export type User = z.infer<typeof UserSchema>;
@@ -74,4 +77,20 @@ export type GrantRolesRequest = z.infer<typeof GrantRolesRequestSchema>;
 
 export const UserIdParamsSchema = z.object({ id: ObjectIdSchema }).strict();
 
-export const PasswordResetSchema = z.object({ oneTimePassword: z.string().describe('shown once; must be changed at next login') });
+/** A reset of an account without roles takes effect at once; any other waits for approval. */
+export const PasswordResetSchema = z.object({
+  oneTimePassword: z.string().nullable().describe('shown once, must be changed at next login; null while the reset waits for approval'),
+  user: UserSchema,
+});
+
+/**
+ * An approved change. For a password reset the new one-time password is split in two: the
+ * approving security_admin gets the first half here, the requesting sys_admin collects the second
+ * once; the account's owner gets one from each, so neither administrator alone knows it.
+ */
+export const AccountChangeApprovalSchema = z.object({
+  user: UserSchema,
+  passwordPart: z.string().nullable().describe('first half of the new one-time password, shown once; null for other changes'),
+});
+
+export const PasswordPartSchema = z.object({ passwordPart: z.string().describe('second half of the new one-time password, shown once') });

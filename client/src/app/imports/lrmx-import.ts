@@ -8,7 +8,7 @@ import {
   CADRE_CATEGORIES,
   CIVIL_SERVICE_RANKS,
   POST_LEVELS,
-  resolveDataScope,
+  scopeFor,
   type DataScope,
 } from '@cadre/shared-models';
 import { catchError, map, of } from 'rxjs';
@@ -148,7 +148,7 @@ export class LrmxImport {
   });
 
   private readonly me = inject(AuthSession).me();
-  private readonly scope: DataScope = this.me ? resolveDataScope(this.me) : { kind: 'none' };
+  private readonly scope: DataScope = this.me ? scopeFor(this.me, 'cadre:import') : { kind: 'none' };
 
   /**
    * The units new people may go to: a unit manager's own subtree, the whole tree for the district;

@@ -16,7 +16,7 @@ import {
   EDUCATION_LEVELS,
   POST_LEVELS,
   SEXES,
-  resolveDataScope,
+  scopeFor,
   type LedgerFilter,
 } from '@cadre/shared-models';
 import { catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
@@ -215,6 +215,6 @@ export class LedgerFilters {
 
   private scope() {
     const me = this.me();
-    return me ? resolveDataScope(me) : ({ kind: 'all' } as const);
+    return me ? scopeFor(me, 'ledger:read') : ({ kind: 'all' } as const);
   }
 }

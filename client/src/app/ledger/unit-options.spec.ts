@@ -40,7 +40,7 @@ describe('buildUnitOptions', () => {
     },
     {
       name: "only a unit manager's subtree, starting unindented",
-      scope: { kind: 'subtree', unitId: id(3) },
+      scope: { kind: 'limited', unitIds: [id(3)], cadreIds: [] },
       expected: [
         ['城关街道', 0, '江北区委'],
         ['城关街道社区服务中心', 1, '江北区委 / 城关街道'],

@@ -1,4 +1,4 @@
-import type { DataScope, Unit } from '@cadre/shared-models';
+import { isUnitInScope, type DataScope } from '@cadre/shared-models';
 import { buildUnitTree, listInTreeOrder } from '../admin/units/unit-tree';
 import type { UnitWithVersion } from '../admin/units/units-api';
 
@@ -11,11 +11,6 @@ export interface UnitOption {
   readonly path: string;
 }
 
-function inScope(unit: Unit, scope: DataScope): boolean {
-  if (scope.kind !== 'subtree') return true;
-  return unit.id === scope.unitId || unit.ancestorIds.includes(scope.unitId);
-}
-
 /**
  * The units worth filtering by: for a unit manager only their own subtree (the server would
  * return nobody from elsewhere), for district-wide roles the whole tree. Depth counts from the
@@ -23,7 +18,7 @@ function inScope(unit: Unit, scope: DataScope): boolean {
  */
 export function buildUnitOptions(units: readonly UnitWithVersion[], scope: DataScope): UnitOption[] {
   const names = new Map(units.map((unit) => [unit.id, unit.name]));
-  const nodes = listInTreeOrder(buildUnitTree(units.filter((unit) => inScope(unit, scope))));
+  const nodes = listInTreeOrder(buildUnitTree(units.filter((unit) => isUnitInScope(scope, unit))));
   return nodes.map(({ unit, depth }) => ({
     id: unit.id,
     name: unit.name,

@@ -7,6 +7,8 @@ import { I18n } from '../../core/i18n/i18n';
 export interface OneTimePasswordDialogData {
   readonly displayName: string;
   readonly oneTimePassword: string;
+  /** Which half of a password split between two administrators this is; absent for a whole one. */
+  readonly part?: 1 | 2;
 }
 
 /**
@@ -18,10 +20,10 @@ export interface OneTimePasswordDialogData {
   imports: [MatButtonModule, MatDialogModule],
   template: `
     @let text = messages().users;
-    <h2 mat-dialog-title>{{ text.oneTimePasswordFor(data.displayName) }}</h2>
+    <h2 mat-dialog-title>{{ data.part ? text.passwordPartFor(data.displayName, data.part) : text.oneTimePasswordFor(data.displayName) }}</h2>
     <mat-dialog-content>
       <code class="secret">{{ data.oneTimePassword }}</code>
-      <p class="hint">{{ text.oneTimePasswordHint }}</p>
+      <p class="hint">{{ data.part ? text.passwordPartHint : text.oneTimePasswordHint }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton="outlined" type="button" (click)="copy()">

@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { GrantRolesRequestSchema, RolesSchema, explainRoleConflict, type Role, type User } from '@cadre/shared-models';
 import { schemaValidator } from '../../core/forms/schema-validator';
 import { ApiError, problemCodeOf } from '../../core/http/api-error';
-import { describeFailure } from '../../core/http/describe-failure';
+import { describeProblem } from '../../core/http/describe-failure';
 import { I18n } from '../../core/i18n/i18n';
 import { RolePicker } from './role-picker';
 import { UsersApi } from './users-api';
@@ -83,7 +83,7 @@ export class RolesDialog {
             return;
           }
           const fieldMessages = error instanceof ApiError ? (error.problem?.errors ?? []).map((each) => each.message) : [];
-          this.serverMessages.set(fieldMessages.length ? fieldMessages : [describeFailure(error, this.messages()).title]);
+          this.serverMessages.set(fieldMessages.length ? fieldMessages : [describeProblem(error, this.messages())]);
         },
       });
   }

@@ -1,7 +1,10 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
+  AccountChangeApprovalSchema,
   CreatedUserSchema,
+  PasswordPartSchema,
+  PasswordResetSchema,
   UserListSchema,
   UserSchema,
   type CreateUserRequest,
@@ -15,8 +18,8 @@ import type { z } from 'zod';
 
 export type CreatedUser = z.infer<typeof CreatedUserSchema>;
 
-/** The reset endpoint answers with the one-time password alone, the same field a creation returns. */
-const PasswordResetSchema = CreatedUserSchema.pick({ oneTimePassword: true });
+export type PasswordReset = z.infer<typeof PasswordResetSchema>;
+export type AccountChangeApproval = z.infer<typeof AccountChangeApprovalSchema>;
 
 export interface UserListQuery {
   readonly q: string;
@@ -57,10 +60,29 @@ export class UsersApi {
     return this.post(id, 'unlock');
   }
 
-  resetPassword(id: string): Observable<string> {
+  /** The one-time password at once for an account without roles; otherwise null, and the account's pending request. */
+  resetPassword(id: string): Observable<PasswordReset> {
+    return this.http.post<unknown>(`${this.url(id)}/password-reset`, null).pipe(map((body) => PasswordResetSchema.parse(body)));
+  }
+
+  /** A security_admin applies the pending change; an approved reset answers with the password's first half. */
+  approveChange(id: string, version: number): Observable<AccountChangeApproval> {
     return this.http
-      .post<unknown>(`${this.url(id)}/password-reset`, null)
-      .pipe(map((body) => PasswordResetSchema.parse(body).oneTimePassword));
+      .post<unknown>(`${this.url(id)}/pending-change/approval`, { version })
+      .pipe(map((body) => AccountChangeApprovalSchema.parse(body)));
+  }
+
+  rejectChange(id: string, version: number, reason: string): Observable<User> {
+    return this.http
+      .post<unknown>(`${this.url(id)}/pending-change/rejection`, { version, reason })
+      .pipe(map((body) => UserSchema.parse(body)));
+  }
+
+  /** The second half of an approved reset's password, once, to the administrator who asked for the reset. */
+  collectPasswordPart(id: string): Observable<string> {
+    return this.http
+      .post<unknown>(`${this.url(id)}/password-part`, null)
+      .pipe(map((body) => PasswordPartSchema.parse(body).passwordPart));
   }
 
   /** 400 when the roles break 三员分立, with the reason in the problem's `errors`. */

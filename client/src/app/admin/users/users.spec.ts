@@ -11,7 +11,7 @@ import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import type { Role, User } from '@cadre/shared-models';
+import type { PendingAccountChange, Role, User } from '@cadre/shared-models';
 import { configureApiTestBed } from '../../../testing/api-test-bed';
 import { aMe, aProblem, signIn } from '../../../testing/me';
 import { provideViewport } from '../../../testing/viewport';
@@ -30,9 +30,31 @@ function aUser(overrides: Partial<User> = {}): User {
     totpEnabled: false,
     mustChangePassword: false,
     lastLoginAt: null,
+    pendingChange: null,
+    passwordPartReady: false,
     version: 3,
     ...overrides,
   };
+}
+
+const ROOT = '65b0000000000000000000a1';
+const STREET = '65b0000000000000000000a2';
+
+function aPendingChange(overrides: Partial<PendingAccountChange> = {}): PendingAccountChange {
+  return {
+    kind: 'password_reset',
+    unitId: null,
+    cadreId: null,
+    roles: [],
+    requestedBy: 'sysadmin',
+    requestedById: '65b0000000000000000000ff',
+    requestedAt: '2026-12-03T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function aUnitRow(id: string, name: string, ancestorIds: string[]) {
+  return { id, name, code: `U-${id.slice(-2).toUpperCase()}`, type: 'street', parentId: ancestorIds.at(-1) ?? null, ancestorIds, sortOrder: 1, version: 0 };
 }
 
 describe('Users', () => {
@@ -269,5 +291,139 @@ describe('Users', () => {
     await fixture.whenStable();
     const table = await loader.getHarness(MatTableHarness);
     expect((await table.getCellTextByColumnName())['status']?.text).toEqual(['已停用']);
+  });
+
+  describe('changes waiting for a security administrator', () => {
+    async function statusTexts(): Promise<string[]> {
+      const table = await loader.getHarness(MatTableHarness);
+      return (await table.getCellTextByColumnName())['status']?.text ?? [];
+    }
+
+    async function openReview(name: string): Promise<MatDialogHarness> {
+      await (await rowMenu(name)).clickItem({ text: '审批变更' });
+      return root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-change-approval-dialog)' }));
+    }
+
+    it('tells sys_admin that a reset of an account with roles waits for approval, and shows no password', async () => {
+      await render(['sys_admin']);
+
+      await (await rowMenu('王芳')).clickItem({ text: '重置密码' });
+      const confirm = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-confirm-dialog)' }));
+      expect(await confirm.getContentText()).toContain('有角色的账户须经安全管理员审批');
+      await (await confirm.getHarness(MatButtonHarness.with({ text: '重置密码' }))).click();
+      const pending = aUser({ pendingChange: aPendingChange(), version: 4 });
+      backend.expectOne({ method: 'POST', url: '/api/users/65b000000000000000000001/password-reset' }).flush({ oneTimePassword: null, user: pending });
+      await fixture.whenStable();
+      respondToList([pending]);
+      await fixture.whenStable();
+
+      expect(await root.getAllHarnesses(MatDialogHarness.with({ selector: ':has(cadre-one-time-password-dialog)' }))).toHaveSize(0);
+      expect(document.body.textContent).toContain('已提交，王芳 的账户变更待安全管理员审批');
+      expect(await statusTexts()).toEqual([jasmine.stringContaining('待安全管理员审批：重置密码')]);
+    });
+
+    it('lets a security_admin review a unit change beside the current unit and approve it', async () => {
+      const pending = aUser({ unitId: STREET, pendingChange: aPendingChange({ kind: 'links', unitId: ROOT }) });
+      await render(['security_admin'], [pending]);
+      expect(await statusTexts()).toEqual([jasmine.stringContaining('待安全管理员审批：变更关联单位或干部')]);
+      expect(await menuItems(await rowMenu('王芳'))).toEqual(['分配角色', '审批变更']);
+
+      const dialog = await openReview('王芳');
+      backend.expectOne('/api/units').flush({ items: [aUnitRow(ROOT, '江北区委', []), aUnitRow(STREET, '观音桥街道', [ROOT])] });
+      await fixture.whenStable();
+      const content = await dialog.getContentText();
+      for (const shown of ['变更关联单位或干部', '申请人：sysadmin', '拟关联单位', '江北区委', '现为：观音桥街道']) expect(content).toContain(shown);
+      await (await dialog.getHarness(MatButtonHarness.with({ text: '批准' }))).click();
+
+      const approval = backend.expectOne({ method: 'POST', url: '/api/users/65b000000000000000000001/pending-change/approval' });
+      expect(approval.request.body).toEqual({ version: 3 });
+      approval.flush({ user: aUser({ unitId: ROOT, version: 4 }), passwordPart: null });
+      await settle();
+      respondToList([aUser({ unitId: ROOT, version: 4 })]);
+      expect(document.body.textContent).toContain('已批准 王芳 的账户变更');
+      expect(await root.getAllHarnesses(MatDialogHarness.with({ selector: ':has(cadre-one-time-password-dialog)' }))).toHaveSize(0);
+    });
+
+    it('shows the approving security_admin only the first half of a reset password', async () => {
+      await render(['security_admin'], [aUser({ pendingChange: aPendingChange() })]);
+
+      const dialog = await openReview('王芳');
+      expect(await dialog.getContentText()).toContain('任何一人都无法单独登录该账户');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: '批准' }))).click();
+      backend
+        .expectOne({ method: 'POST', url: '/api/users/65b000000000000000000001/pending-change/approval' })
+        .flush({ user: aUser({ passwordPartReady: true, mustChangePassword: true, version: 4 }), passwordPart: 'Ab3#xY7k' });
+      await settle();
+      respondToList([aUser({ passwordPartReady: true, mustChangePassword: true, version: 4 })]);
+
+      const shown = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-one-time-password-dialog)' }));
+      expect(await shown.getTitleText()).toBe('王芳 的一次性密码（前半段）');
+      expect(await shown.getContentText()).toContain('Ab3#xY7k');
+      expect(await shown.getContentText()).toContain('另一半由另一位管理员交付');
+    });
+
+    it('rejects a role grant only with a reason', async () => {
+      await render(['security_admin'], [aUser({ roles: [], pendingChange: aPendingChange({ kind: 'roles', roles: ['unit_manager'], requestedBy: 'sec.one' }) })]);
+
+      const dialog = await openReview('王芳');
+      const content = await dialog.getContentText();
+      for (const shown of ['授予角色', '拟授予角色', '单位管理员', '现为：未分配角色']) expect(content).toContain(shown);
+      const reject = await dialog.getHarness(MatButtonHarness.with({ text: '驳回' }));
+      expect(await reject.isDisabled()).toBeTrue();
+      await fillIn(dialog, '驳回理由', '未见组织部任职通知');
+      await reject.click();
+
+      const rejection = backend.expectOne({ method: 'POST', url: '/api/users/65b000000000000000000001/pending-change/rejection' });
+      expect(rejection.request.body).toEqual({ version: 3, reason: '未见组织部任职通知' });
+      rejection.flush(aUser({ roles: [], version: 4 }));
+      await settle();
+      respondToList([aUser({ roles: [], version: 4 })]);
+      expect(document.body.textContent).toContain('已驳回 王芳 的账户变更');
+    });
+
+    it('says why the server refuses a grant, not just that it conflicted', async () => {
+      await render(['security_admin']);
+
+      await grantCadreRoleTo('王芳');
+      backend
+        .expectOne({ method: 'PUT', url: '/api/users/65b000000000000000000001/roles' })
+        .flush(aProblem(409, 'password_not_set', { detail: '该账户的一次性密码尚未由本人修改，请待本人首次登录并设置密码后再变更其权限' }), {
+          status: 409,
+          statusText: 'Conflict',
+        });
+      await fixture.whenStable();
+
+      expect(alerts('cadre-roles-dialog')).toEqual(['该账户的一次性密码尚未由本人修改，请待本人首次登录并设置密码后再变更其权限']);
+    });
+
+    it('tells a sys_admin who edits a unit manager’s unit that the change waits for approval', async () => {
+      await render(['sys_admin'], [aUser({ unitId: STREET })]);
+
+      await (await rowMenu('王芳')).clickItem({ text: '编辑' });
+      backend.expectOne('/api/units').flush({ items: [aUnitRow(ROOT, '江北区委', []), aUnitRow(STREET, '观音桥街道', [ROOT])] });
+      const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-user-form-dialog)' }));
+      await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
+      const pending = aUser({ unitId: STREET, version: 4, pendingChange: aPendingChange({ kind: 'links', unitId: ROOT }) });
+      backend.expectOne({ method: 'PATCH', url: '/api/users/65b000000000000000000001' }).flush(pending);
+      await settle();
+      respondToList([pending]);
+
+      expect(document.body.textContent).toContain('已提交，王芳 的账户变更待安全管理员审批');
+      expect(await statusTexts()).toEqual([jasmine.stringContaining('待安全管理员审批：变更关联单位或干部')]);
+    });
+
+    it('lets sys_admin collect the second half of an approved reset', async () => {
+      await render(['sys_admin'], [aUser({ passwordPartReady: true })]);
+      expect(await statusTexts()).toEqual([jasmine.stringContaining('密码后半段待申请人领取')]);
+
+      await (await rowMenu('王芳')).clickItem({ text: '领取密码后半段' });
+      backend.expectOne({ method: 'POST', url: '/api/users/65b000000000000000000001/password-part' }).flush({ passwordPart: 'Zq9!mN2p' });
+      await fixture.whenStable();
+      respondToList([aUser()]);
+
+      const shown = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-one-time-password-dialog)' }));
+      expect(await shown.getTitleText()).toBe('王芳 的一次性密码（后半段）');
+      expect(await shown.getContentText()).toContain('Zq9!mN2p');
+    });
   });
 });

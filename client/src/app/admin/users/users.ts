@@ -26,12 +26,13 @@ import {
 import { AuthSession } from '../../core/auth/auth-session';
 import { ConfirmDialog, type ConfirmDialogData } from '../../core/dialogs/confirm-dialog';
 import { problemCodeOf } from '../../core/http/api-error';
-import { describeFailure } from '../../core/http/describe-failure';
+import { describeFailure, describeProblem } from '../../core/http/describe-failure';
 import { FailureNotice } from '../../core/http/failure-notice';
 import { I18n } from '../../core/i18n/i18n';
 import { HANDSET_QUERY } from '../../core/shell/shell';
 import { providePaginatorI18n } from '../../core/i18n/provide-paginator-i18n';
 import { PagedTableCard } from '../../core/layout/paged-table-card';
+import { ChangeApprovalDialog, type ChangeApprovalResult } from './change-approval-dialog';
 import { OneTimePasswordDialog, type OneTimePasswordDialogData } from './one-time-password-dialog';
 import { RolesDialog, type RolesDialogResult } from './roles-dialog';
 import { UserFormDialog, type UserFormDialogData, type UserFormDialogResult } from './user-form-dialog';
@@ -77,6 +78,7 @@ export class Users {
   protected readonly canCreate = computed(() => this.session.can('user:create'));
   protected readonly canUpdate = computed(() => this.session.can('user:update'));
   protected readonly canGrant = computed(() => this.session.can('user:grant'));
+  protected readonly canApprove = computed(() => this.session.can('user:approve'));
 
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly q = toSignal(
@@ -186,10 +188,57 @@ export class Users {
           .resetPassword(user.id)
           .pipe(takeUntilDestroyed(this.destroyRef))
           .subscribe({
-            next: (oneTimePassword) => this.showOneTimePassword({ displayName: user.displayName, oneTimePassword }),
+            next: ({ oneTimePassword }) => {
+              if (oneTimePassword) {
+                this.showOneTimePassword({ displayName: user.displayName, oneTimePassword });
+              } else {
+                this.snackBar.open(text.requestedDone(user.displayName), undefined, { duration: 4000 });
+              }
+              this.reload();
+            },
             error: (error: unknown) => this.reportFailure(error),
           }),
     );
+  }
+
+  protected review(user: User): void {
+    const text = this.messages().users;
+    this.dialog
+      .open<ChangeApprovalDialog, User, ChangeApprovalResult>(ChangeApprovalDialog, { data: user, width: '560px', maxWidth: '95vw' })
+      .afterClosed()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((result) => {
+        if (!result) return;
+        if (result.outcome === 'approved' && result.approval.passwordPart) {
+          this.showOneTimePassword({ displayName: user.displayName, oneTimePassword: result.approval.passwordPart, part: 1 });
+        }
+        const done =
+          result.outcome === 'approved'
+            ? text.approvedDone(user.displayName)
+            : result.outcome === 'rejected'
+              ? text.rejectedDone(user.displayName)
+              : this.messages().common.versionConflict;
+        this.snackBar.open(done, undefined, { duration: 4000 });
+        this.reload();
+      });
+  }
+
+  protected collectPasswordPart(user: User): void {
+    this.api
+      .collectPasswordPart(user.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (part) => {
+          this.showOneTimePassword({ displayName: user.displayName, oneTimePassword: part, part: 2 });
+          this.reload();
+        },
+        error: (error: unknown) => this.reportFailure(error),
+      });
+  }
+
+  protected pendingNote(user: User): string | null {
+    const text = this.messages().users;
+    return user.pendingChange ? text.awaitingApproval(text.changeKinds[user.pendingChange.kind]) : null;
   }
 
   private openUserForm(data: UserFormDialogData): void {
@@ -214,11 +263,13 @@ export class Users {
 
   private afterDialog(result: UserFormDialogResult | RolesDialogResult | undefined): void {
     if (!result) return;
-    this.snackBar.open(
-      result.outcome === 'conflict' ? this.messages().common.versionConflict : this.messages().common.saved,
-      undefined,
-      { duration: 4000 },
-    );
+    const message =
+      result.outcome === 'conflict'
+        ? this.messages().common.versionConflict
+        : result.outcome === 'saved' && result.user.pendingChange
+          ? this.messages().users.requestedDone(result.user.displayName)
+          : this.messages().common.saved;
+    this.snackBar.open(message, undefined, { duration: 4000 });
     this.reload();
   }
 
@@ -249,7 +300,7 @@ export class Users {
 
   private reportFailure(error: unknown): void {
     const conflict = problemCodeOf(error) === 'version_conflict';
-    const message = conflict ? this.messages().common.versionConflict : describeFailure(error, this.messages()).title;
+    const message = conflict ? this.messages().common.versionConflict : describeProblem(error, this.messages());
     this.snackBar.open(message, this.messages().common.close);
     this.reload();
   }

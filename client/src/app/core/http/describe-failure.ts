@@ -28,3 +28,9 @@ export function describeFailure(error: unknown, messages: Messages): FailureDesc
   }
   return { title: messages.errors.unexpected, detail: null, requestId: null };
 }
+
+/** One line for a refused action: the server's own explanation when it gave one, else the title. */
+export function describeProblem(error: unknown, messages: Messages): string {
+  const failure = describeFailure(error, messages);
+  return failure.detail ?? failure.title;
+}

@@ -1,4 +1,4 @@
-import type { AUDIT_RESULTS, AgeBand, Role, UnitType } from '@cadre/shared-models';
+import type { AUDIT_RESULTS, AccountChangeKind, AgeBand, Role, UnitType } from '@cadre/shared-models';
 import type { LedgerMessages } from '../../ledger/ledger.messages';
 import type { PortraitMessages } from '../../cadres/portrait.messages';
 import type { ImportsMessages } from '../../imports/imports.messages';
@@ -149,6 +149,27 @@ export interface Messages {
     disabledDone(name: string): string;
     enabledDone(name: string): string;
     unlockedDone(name: string): string;
+    readonly changeKinds: Readonly<Record<AccountChangeKind, string>>;
+    awaitingApproval(kind: string): string;
+    readonly passwordPartReady: string;
+    requestedDone(name: string): string;
+    readonly reviewChange: string;
+    reviewTitle(name: string): string;
+    requestedBy(name: string): string;
+    readonly proposedUnit: string;
+    readonly proposedCadre: string;
+    readonly proposedRoles: string;
+    currentValue(value: string): string;
+    readonly none: string;
+    readonly passwordResetExplained: string;
+    readonly approve: string;
+    readonly reject: string;
+    readonly rejectReason: string;
+    approvedDone(name: string): string;
+    rejectedDone(name: string): string;
+    readonly collectPasswordPart: string;
+    passwordPartFor(name: string, part: 1 | 2): string;
+    readonly passwordPartHint: string;
   };
   readonly units: {
     readonly title: string;
