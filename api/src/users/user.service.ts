@@ -144,7 +144,7 @@ export async function changeAccountState(req: Request | null, id: string, action
   const current = await loadUser(id);
   if (req?.auth?.user.id === id && action === 'disable') throw new AppError(403, 'forbidden', '不能停用自己的账户');
   const changes =
-    action === 'disable' ? { disabled: true } : action === 'enable' ? { disabled: false } : { lockedUntil: null, failedLoginTimes: [] };
+    action === 'disable' ? { disabled: true } : action === 'enable' ? { disabled: false } : { lockedUntil: null, failedLoginTimes: [], failedTotpTimes: [] };
   const after = toUser(await updateUserVersioned(id, current.__v, changes));
   if (action === 'disable') await endAllSessionsOf(id);
   await recordAudit(req, { action: `user.${action}`, result: 'success', objectType: 'user', objectId: id });
