@@ -310,6 +310,44 @@ describe('security.md input (ASVS 1–5, 15)', () => {
       expectGenericProblem(huge, 413);
     });
 
+    describe('malformed charsets, content encodings and URL escapes get 400 or 415, never 500', () => {
+      const xsrfOf = (client: TestClient) => (client as unknown as { xsrf: string }).xsrf;
+      const bodies: Array<[what: string, contentType: string, encoding: string | null, body: Buffer | string, status: number, code: string]> = [
+        ['an unknown charset', 'application/json; charset=klingon', null, '{"name":"某某"}', 415, 'unsupported_charset'],
+        ['an unknown content encoding', 'application/json', 'zstd-nonsense', '{"name":"某某"}', 415, 'unsupported_encoding'],
+        ['gzip that is not gzip', 'application/json', 'gzip', Buffer.from('not gzip at all'), 400, 'malformed_body'],
+        ['deflate that is not deflate', 'application/json', 'deflate', Buffer.from([0xff, 0x00, 0x13, 0x37]), 400, 'malformed_body'],
+      ];
+      for (const [what, contentType, encoding, body, status, code] of bodies) {
+        it(`security.md 26: a body with ${what} gets ${status} ${code}, and writes nothing`, async () => {
+          const { client } = await signedInAs(app, ['org_admin']);
+          const before = await collectionCounts();
+          const req = client.agent.post('/api/units').set('X-XSRF-TOKEN', xsrfOf(client)).set('Content-Type', contentType);
+          if (encoding) req.set('Content-Encoding', encoding);
+          const res = await req.send(body);
+          expectGenericProblem(res, status);
+          expect(res.body.code).toBe(code);
+          expect(res.body.detail).toMatch(/[\u4e00-\u9fff]/);
+          expect(await collectionCounts()).toEqual(before);
+        });
+      }
+
+      const paths: Array<[what: string, path: string]> = [
+        ['a broken escape in a path parameter', '/api/cadres/%E0%A4%A'],
+        ['an escape of invalid UTF-8 in a path parameter', '/api/units/%C0%AF'],
+        ['a lone % in a path parameter', '/api/users/%'],
+      ];
+      for (const [what, path] of paths) {
+        it(`security.md 26: ${what} gets 400 malformed_url`, async () => {
+          const { client } = await signedInAs(app, ['org_admin']);
+          const res = await client.get(path);
+          expectGenericProblem(res, 400);
+          expect(res.body.code).toBe('malformed_url');
+        });
+      }
+
+    });
+
     it('security.md 26: CSP with frame-ancestors, nosniff, no X-Powered-By, and no HSTS over plain HTTP', async () => {
       for (const path of ['/api/health', '/api/no/such/thing', '/api/auth/session']) {
         const res = await request(app).get(path);
