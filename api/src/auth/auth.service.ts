@@ -5,6 +5,7 @@ import { listPermissions, type Me, type Role, type SessionStage, type TotpEnroll
 import { UserModel, type UserDocument } from '../users/user.model.js';
 import { AppError } from '../platform/errors.js';
 import { dataCipher } from '../platform/data-cipher.js';
+import { RateLimitHitModel } from '../platform/rate-limit-store.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AuthSettings } from './auth-settings.js';
 import { assertPasswordAcceptable, hashPassword, spendVerificationTime, verifyPassword } from './password-hashing.js';
@@ -76,26 +77,54 @@ async function registerFailure(user: UserDocument, settings: AuthSettings, count
 }
 
 function assertNotLocked(user: UserDocument): void {
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    const until = user.lockedUntil.toISOString();
-    throw new AppError(423, 'account_locked', `连续登录失败次数过多，账户已锁定至 ${until}`);
-  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw accountLocked(user.lockedUntil);
+}
+
+function accountLocked(until: Date): AppError {
+  return new AppError(423, 'account_locked', `连续登录失败次数过多，账户已锁定至 ${until.toISOString()}`);
+}
+
+/**
+ * Failed sign-ins under a username no account has are counted like an account's (kept under a
+ * keyed hash of the name, in the rate-limit collection that is swept as it expires), so the
+ * sixth attempt gets the same 423 a real account would: locking cannot be used to find out which
+ * usernames exist. A fixed window from the first failure stands in for the account's sliding one.
+ * Returns the end of the lock when the name is locked already; otherwise counts this failure.
+ */
+async function registerUnknownUserFailure(username: string, settings: AuthSettings): Promise<Date | null> {
+  const id = `login-unknown:${dataCipher().blindIndex(username.toLowerCase())}`;
+  const now = Date.now();
+  const current = await RateLimitHitModel.findById(id).lean();
+  const live = current && current.resetAt.getTime() > now ? current : null;
+  if (live && live.hits >= settings.lockoutThreshold) return live.resetAt;
+  const hits = (live?.hits ?? 0) + 1;
+  const lock = hits >= settings.lockoutThreshold;
+  const resetAt = new Date(now + (lock ? settings.lockoutDurationMs : settings.lockoutWindowMs));
+  await RateLimitHitModel.updateOne(
+    { _id: id },
+    { $set: { hits, resetAt: lock || !live ? resetAt : live.resetAt } },
+    { upsert: true },
+  );
+  return null;
 }
 
 export async function login(req: Request, res: Response, settings: AuthSettings, username: string, password: string): Promise<Me> {
   const user = await UserModel.findOne({ username: username.toLowerCase() }).lean<UserDocument>();
   if (!user) {
+    // The password is hashed whatever happens next, so no answer comes back sooner than a real check.
     await spendVerificationTime(password);
+    const lockedUntil = await registerUnknownUserFailure(username, settings);
     // An ID number typed as the username is masked by recordAudit itself (security.md 17).
     await recordAudit(req, { action: 'auth.login', result: 'failure', username, detail: { reason: 'unknown_user' } });
+    if (lockedUntil) throw accountLocked(lockedUntil);
     throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
   }
   const audit = { action: 'auth.login', username: user.username, userId: String(user._id), objectType: 'user', objectId: String(user._id) };
-  try {
-    assertNotLocked(user);
-  } catch (err) {
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    // Same work as an unlocked or unknown account, so the lock's answer is not told apart by its speed.
+    await spendVerificationTime(password);
     await recordAudit(req, { ...audit, result: 'denied', detail: { reason: 'locked' } });
-    throw err;
+    throw accountLocked(user.lockedUntil);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     await registerFailure(user, settings, 'failedLoginTimes');

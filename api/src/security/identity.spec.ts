@@ -8,6 +8,7 @@ import { SessionModel } from '../auth/session.model.js';
 import { hashSessionToken } from '../auth/session.service.js';
 import { ensureFirstAdmin } from '../auth/bootstrap-admin.js';
 import { dataCipher } from '../platform/data-cipher.js';
+import { RateLimitHitModel } from '../platform/rate-limit-store.js';
 import {
   DAY,
   MINUTE,
@@ -88,6 +89,48 @@ describe('security.md identity (等保 8.1.4.1)', () => {
       const res = await client.post('/api/auth/totp', { code: totpCodeFor(account.totpSecret!) });
       expect(res.status).toBe(423);
       expect((await client.get('/api/cadres')).status).toBe(403);
+    });
+
+    describe('a locked account and an unknown account answer alike', () => {
+      const shapeOf = (res: request.Response) => ({
+        status: res.status,
+        contentType: res.headers['content-type'],
+        keys: Object.keys(res.body).sort(),
+        code: res.body.code,
+        title: res.body.title,
+        detail: String(res.body.detail).replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/, '<time>'),
+      });
+
+      it('security.md 1: five failures, then the same 401s and the same 423 for an account and for a name no account has', async () => {
+        const account = await anAccount({ roles: ['cadre'] });
+        const answers = async (username: string) => {
+          const list: request.Response[] = [];
+          for (let attempt = 1; attempt <= 6; attempt += 1) list.push(await rawLogin(app, { username, password: `Wrong#Pass${attempt}` }));
+          return list.map(shapeOf);
+        };
+        const real = await answers(account.username);
+        const unknown = await answers('no.such.user');
+        expect(real.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 423]);
+        expect(unknown).toEqual(real);
+        expect(JSON.stringify(await RateLimitHitModel.find().lean())).not.toContain('no.such.user');
+      });
+
+      it('security.md 1: a locked account takes as long to answer as a wrong password (the password is hashed either way)', async () => {
+        const account = await anAccount({ roles: ['cadre'] });
+        const timed = async (username: string, password: string) => {
+          const started = performance.now();
+          await rawLogin(app, { username, password });
+          return performance.now() - started;
+        };
+        const wrong: number[] = [];
+        for (let attempt = 1; attempt <= 5; attempt += 1) wrong.push(await timed(account.username, `Wrong#Pass${attempt}`));
+        const locked = [await timed(account.username, account.password), await timed(account.username, 'Wrong#Pass9')];
+        const unknown: number[] = [];
+        for (let attempt = 1; attempt <= 7; attempt += 1) unknown.push(await timed('nobody.here', `Wrong#Pass${attempt}`));
+        const median = [...wrong].sort((a, b) => a - b)[2]!;
+        // Hashing takes tens of milliseconds; answering from the lock alone took a few.
+        for (const time of [...locked, ...unknown]) expect(time).toBeGreaterThan(median * 0.5);
+      });
     });
 
     it('security.md 1: signing in again with the right password does not reset the count of wrong TOTP codes; the fifth locks', async () => {
