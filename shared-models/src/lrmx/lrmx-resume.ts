@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { YearMonthSchema } from '../cadres/cadre.js';
+import { personText } from '../people/person-text.js';
 
 const ResumeSubEntrySchema = z.object({
   start: YearMonthSchema,
   end: YearMonthSchema.nullable().describe('null while the entry is still current'),
-  text: z.string(),
+  text: z.string().check(personText),
 });
 
 /** One line of 简历: a period and what the cadre did in it, with the 其间 entries inside it. */
