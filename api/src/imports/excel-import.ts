@@ -48,12 +48,12 @@ const XLSX_LIMITS: ZipLimits = {
 const XLSX_PART_LIMITS: ReadonlyArray<{ pattern: RegExp; label: string; maxBytes: number }> = [
   { pattern: /^xl\/worksheets\/[^/]+\.xml$/, label: '工作表', maxBytes: 12 * MEGABYTE },
   { pattern: /^xl\/sharedStrings\.xml$/, label: '共享字符串表', maxBytes: 16 * MEGABYTE },
-  { pattern: /(?:)/, label: '文件部件', maxBytes: 4 * MEGABYTE },
 ];
+const OTHER_PART_LIMIT = { label: '文件部件', maxBytes: 4 * MEGABYTE };
 
 function assertPartSizes(entries: readonly ZipEntry[]): void {
   for (const entry of entries) {
-    const { label, maxBytes } = XLSX_PART_LIMITS.find(({ pattern }) => pattern.test(entry.name))!;
+    const { label, maxBytes } = XLSX_PART_LIMITS.find(({ pattern }) => pattern.test(entry.name)) ?? OTHER_PART_LIMIT;
     if (entry.size > maxBytes) {
       throw new AppError(
         413,
