@@ -12,6 +12,7 @@ export * from './audit/masking.js';
 export * from './users/user.js';
 export * from './users/account-changes.js';
 export * from './id-number/id-number.js';
+export * from './people/person-text.js';
 export * from './lrmx/lrmx-person.js';
 export * from './lrmx/lrmx-dates.js';
 export * from './lrmx/lrmx-resume.js';

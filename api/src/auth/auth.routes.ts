@@ -8,6 +8,7 @@ import {
   SESSION_STAGES,
   TotpConfirmRequestSchema,
   TotpEnrollmentSchema,
+  TotpEnrollmentStartRequestSchema,
   TotpLoginRequestSchema,
 } from '@cadre/shared-models';
 import type { ApiBuilder } from '../platform/endpoint.js';
@@ -90,10 +91,11 @@ export function registerAuthRoutes(api: ApiBuilder, settings: AuthSettings): voi
     access: 'authenticated',
     stages: ['totp_enrollment_required', 'active'],
     operationId: 'startTotpEnrollment',
-    summary: 'Generate a TOTP secret and its QR code, pending confirmation',
+    summary: 'Generate a TOTP secret and its QR code, pending confirmation; replacing a bound authenticator needs the current password and a current code',
     tags: ['auth'],
+    body: TotpEnrollmentStartRequestSchema,
     success: { status: 200, description: 'secret to enrol', schema: TotpEnrollmentSchema },
-    handler: ({ req }) => startTotpEnrollment(req),
+    handler: ({ req, body }) => startTotpEnrollment(req, settings, body),
   });
 
   api.add({

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
-import { listPermissions, type Me, type Role, type SessionStage } from '@cadre/shared-models';
+import { listPermissions, type Me, type Role, type SessionStage, type TotpEnrollmentStartRequest } from '@cadre/shared-models';
 import { UserModel, type UserDocument } from '../users/user.model.js';
 import { AppError } from '../platform/errors.js';
 import { dataCipher } from '../platform/data-cipher.js';
+import { RateLimitHitModel } from '../platform/rate-limit-store.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AuthSettings } from './auth-settings.js';
 import { assertPasswordAcceptable, hashPassword, spendVerificationTime, verifyPassword } from './password-hashing.js';
@@ -56,42 +57,77 @@ async function loadUser(id: string): Promise<UserDocument> {
   return user;
 }
 
-/** Records a failed attempt; the attempt that reaches the threshold locks the account. */
-async function registerFailure(user: UserDocument, settings: AuthSettings): Promise<void> {
+/**
+ * Wrong passwords and wrong second-factor codes are counted apart: signing in with the right
+ * password clears only the password count, so someone holding the password cannot reset the
+ * count of codes they guessed by signing in again between guesses.
+ */
+type FailureCounter = 'failedLoginTimes' | 'failedTotpTimes';
+
+/** Records a failed attempt; the attempt that reaches the threshold on its counter locks the account. */
+async function registerFailure(user: UserDocument, settings: AuthSettings, counter: FailureCounter): Promise<void> {
   const now = Date.now();
-  const recent = user.failedLoginTimes.filter((t) => now - t.getTime() < settings.lockoutWindowMs);
+  const recent = (user[counter] ?? []).filter((t) => now - t.getTime() < settings.lockoutWindowMs);
   recent.push(new Date(now));
   const lock = recent.length >= settings.lockoutThreshold;
   await UserModel.updateOne(
     { _id: user._id },
-    { $set: { failedLoginTimes: recent, ...(lock ? { lockedUntil: new Date(now + settings.lockoutDurationMs) } : {}) } },
+    { $set: { [counter]: recent, ...(lock ? { lockedUntil: new Date(now + settings.lockoutDurationMs) } : {}) } },
   );
 }
 
 function assertNotLocked(user: UserDocument): void {
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    const until = user.lockedUntil.toISOString();
-    throw new AppError(423, 'account_locked', `连续登录失败次数过多，账户已锁定至 ${until}`);
-  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw accountLocked(user.lockedUntil);
+}
+
+function accountLocked(until: Date): AppError {
+  return new AppError(423, 'account_locked', `连续登录失败次数过多，账户已锁定至 ${until.toISOString()}`);
+}
+
+/**
+ * Failed sign-ins under a username no account has are counted like an account's (kept under a
+ * keyed hash of the name, in the rate-limit collection that is swept as it expires), so the
+ * sixth attempt gets the same 423 a real account would: locking cannot be used to find out which
+ * usernames exist. A fixed window from the first failure stands in for the account's sliding one.
+ * Returns the end of the lock when the name is locked already; otherwise counts this failure.
+ */
+async function registerUnknownUserFailure(username: string, settings: AuthSettings): Promise<Date | null> {
+  const id = `login-unknown:${dataCipher().blindIndex(username.toLowerCase())}`;
+  const now = Date.now();
+  const current = await RateLimitHitModel.findById(id).lean();
+  const live = current && current.resetAt.getTime() > now ? current : null;
+  if (live && live.hits >= settings.lockoutThreshold) return live.resetAt;
+  const hits = (live?.hits ?? 0) + 1;
+  const lock = hits >= settings.lockoutThreshold;
+  const resetAt = new Date(now + (lock ? settings.lockoutDurationMs : settings.lockoutWindowMs));
+  await RateLimitHitModel.updateOne(
+    { _id: id },
+    { $set: { hits, resetAt: lock || !live ? resetAt : live.resetAt } },
+    { upsert: true },
+  );
+  return null;
 }
 
 export async function login(req: Request, res: Response, settings: AuthSettings, username: string, password: string): Promise<Me> {
   const user = await UserModel.findOne({ username: username.toLowerCase() }).lean<UserDocument>();
   if (!user) {
+    // The password is hashed whatever happens next, so no answer comes back sooner than a real check.
     await spendVerificationTime(password);
+    const lockedUntil = await registerUnknownUserFailure(username, settings);
     // An ID number typed as the username is masked by recordAudit itself (security.md 17).
     await recordAudit(req, { action: 'auth.login', result: 'failure', username, detail: { reason: 'unknown_user' } });
+    if (lockedUntil) throw accountLocked(lockedUntil);
     throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
   }
   const audit = { action: 'auth.login', username: user.username, userId: String(user._id), objectType: 'user', objectId: String(user._id) };
-  try {
-    assertNotLocked(user);
-  } catch (err) {
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    // Same work as an unlocked or unknown account, so the lock's answer is not told apart by its speed.
+    await spendVerificationTime(password);
     await recordAudit(req, { ...audit, result: 'denied', detail: { reason: 'locked' } });
-    throw err;
+    throw accountLocked(user.lockedUntil);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await registerFailure(user, settings);
+    await registerFailure(user, settings, 'failedLoginTimes');
     await recordAudit(req, { ...audit, result: 'failure', detail: { reason: 'wrong_password' } });
     throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
   }
@@ -120,15 +156,18 @@ export async function verifySecondFactor(
     const step = matchTotp(dataCipher().decrypt(user.totpSecret), input.code, Date.now(), user.totpLastUsedStep ?? null);
     if (step !== null) {
       accepted = true;
-      await UserModel.updateOne({ _id: user._id }, { $set: { totpLastUsedStep: step } });
+      await UserModel.updateOne({ _id: user._id }, { $set: { totpLastUsedStep: step, failedTotpTimes: [] } });
     }
   } else if (input.recoveryCode) {
     const hash = hashRecoveryCode(input.recoveryCode);
-    const result = await UserModel.updateOne({ _id: user._id, recoveryCodeHashes: hash }, { $pull: { recoveryCodeHashes: hash } });
+    const result = await UserModel.updateOne(
+      { _id: user._id, recoveryCodeHashes: hash },
+      { $pull: { recoveryCodeHashes: hash }, $set: { failedTotpTimes: [] } },
+    );
     accepted = result.modifiedCount === 1;
   }
   if (!accepted) {
-    await registerFailure(user, settings);
+    await registerFailure(user, settings, 'failedTotpTimes');
     await recordAudit(req, { ...audit, result: 'failure' });
     throw new AppError(401, 'invalid_totp', '动态验证码或恢复码不正确');
   }
@@ -142,7 +181,7 @@ export async function changePassword(req: Request, settings: AuthSettings, curre
   const auth = req.auth!;
   const user = await loadUser(auth.user.id);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await registerFailure(user, settings);
+    await registerFailure(user, settings, 'failedLoginTimes');
     await recordAudit(req, { action: 'auth.password_change', result: 'failure', objectType: 'user', objectId: String(user._id) });
     throw new AppError(401, 'invalid_credentials', '当前密码不正确');
   }
@@ -162,8 +201,40 @@ export async function changePassword(req: Request, settings: AuthSettings, curre
   return describeMe(updated, stage, settings);
 }
 
-export async function startTotpEnrollment(req: Request): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
+/**
+ * Replacing a bound authenticator proves both factors again, so a session left open on someone's
+ * desk cannot move the account's second factor to another phone.
+ */
+async function assertReplacementProof(req: Request, settings: AuthSettings, user: UserDocument, proof: TotpEnrollmentStartRequest): Promise<void> {
+  if (!proof.currentPassword || !proof.code) {
+    throw new AppError(400, 'validation_failed', '更换身份验证器需要当前密码和当前的动态验证码', [
+      ...(proof.currentPassword ? [] : [{ path: 'body.currentPassword', message: '请输入当前密码' }]),
+      ...(proof.code ? [] : [{ path: 'body.code', message: '请输入当前身份验证器上的 6 位动态验证码' }]),
+    ]);
+  }
+  assertNotLocked(user);
+  const audit = { action: 'auth.totp_enrollment_start', objectType: 'user', objectId: String(user._id) } as const;
+  if (!(await verifyPassword(user.passwordHash, proof.currentPassword))) {
+    await registerFailure(user, settings, 'failedLoginTimes');
+    await recordAudit(req, { ...audit, result: 'failure', detail: { reason: 'wrong_password' } });
+    throw new AppError(401, 'invalid_credentials', '当前密码不正确');
+  }
+  const step = matchTotp(dataCipher().decrypt(user.totpSecret!), proof.code, Date.now(), user.totpLastUsedStep ?? null);
+  if (step === null) {
+    await registerFailure(user, settings, 'failedTotpTimes');
+    await recordAudit(req, { ...audit, result: 'failure', detail: { reason: 'wrong_totp' } });
+    throw new AppError(401, 'invalid_totp', '动态验证码不正确');
+  }
+  await UserModel.updateOne({ _id: user._id }, { $set: { totpLastUsedStep: step, failedTotpTimes: [] } });
+}
+
+export async function startTotpEnrollment(
+  req: Request,
+  settings: AuthSettings,
+  proof: TotpEnrollmentStartRequest,
+): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
   const user = await loadUser(req.auth!.user.id);
+  if (user.totpSecret) await assertReplacementProof(req, settings, user, proof);
   const secret = generateTotpSecret();
   await UserModel.updateOne({ _id: user._id }, { $set: { totpPendingSecret: dataCipher().encrypt(secret) } });
   const otpauthUri = buildOtpauthUri(secret, user.username, TOTP_ISSUER);

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const STEP_SECONDS = 30;
@@ -63,9 +63,16 @@ export function matchTotp(secret: string, code: string, now: number, lastUsedSte
   const current = currentTotpStep(now);
   for (const step of [current, current - 1, current + 1]) {
     if (lastUsedStep !== null && step <= lastUsedStep) continue;
-    if (computeTotp(secret, step) === code) return step;
+    if (codesEqual(computeTotp(secret, step), code)) return step;
   }
   return null;
+}
+
+/** Compares a typed code with the expected one in time that does not depend on where they differ. */
+export function codesEqual(expected: string, given: string): boolean {
+  const [a, b] = [Buffer.from(expected, 'utf8'), Buffer.from(given, 'utf8')];
+  // Every code has six digits, so the length tells an attacker nothing.
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function buildOtpauthUri(secret: string, account: string, issuer: string): string {

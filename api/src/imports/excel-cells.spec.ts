@@ -1,5 +1,5 @@
 import type { CellValue } from 'exceljs';
-import { readCell, type CellKind, type CellReading } from './excel-cells.js';
+import { MAX_CELL_TEXT_LENGTH, readCell, type CellKind, type CellReading } from './excel-cells.js';
 
 describe('readCell', () => {
   const cases: Array<[title: string, value: CellValue, numFmt: string | undefined, kind: CellKind, expected: CellReading]> = [
@@ -34,6 +34,8 @@ describe('readCell', () => {
     ['1985.1 typed as a number with a General format name', 1985.1, 'General', 'month', /1 月还是 10 月/],
     ['an error value', { error: '#N/A' }, undefined, 'text', /错误值 #N\/A/],
     ['a formula never calculated', { formula: 'A1+1' }, undefined, 'text', /没有计算结果的公式/],
+    ['text over the cell cap', '2001.01--'.padEnd(MAX_CELL_TEXT_LENGTH + 1, ' '), undefined, 'text', /超过 20000 个字/],
+    ['rich text over the cell cap', { richText: [{ text: '某'.repeat(MAX_CELL_TEXT_LENGTH) }, { text: '某' }] }, undefined, 'text', /超过 20000 个字/],
   ];
   for (const [title, value, numFmt, kind, message] of problems) {
     it(`refuses ${title}`, () => {

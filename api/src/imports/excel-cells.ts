@@ -5,6 +5,9 @@ export type CellKind = 'text' | 'month' | 'idNumber';
 
 export type CellReading = { text: string } | { problem: string };
 
+/** The 简历 column holds a few thousand characters at most; longer text is refused before any rule parses it. */
+export const MAX_CELL_TEXT_LENGTH = 20_000;
+
 /**
  * The text a cell shows, whatever Excel stored: numbers, dates, rich text, hyperlinks and the
  * results of formulas. Month cells typed as numbers (1985.03) and dates become month texts the
@@ -13,7 +16,10 @@ export type CellReading = { text: string } | { problem: string };
  */
 export function readCell(value: CellValue, numFmt: string | undefined, kind: CellKind): CellReading {
   if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value.replace(/\r\n?/g, '\n').trim() };
+  if (typeof value === 'string') {
+    if (value.length > MAX_CELL_TEXT_LENGTH) return { problem: `单元格内容超过 ${MAX_CELL_TEXT_LENGTH} 个字的上限` };
+    return { text: value.replace(/\r\n?/g, '\n').trim() };
+  }
   if (typeof value === 'number') return readNumber(value, numFmt, kind);
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return readDate(value, kind);

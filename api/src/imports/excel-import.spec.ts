@@ -343,6 +343,58 @@ describe('Excel import', () => {
       expect(await ImportBatchModel.countDocuments()).toBe(0);
     }, SLOW_SPEC_MS);
 
+    /** The template with its parts changed: compresses to a few kilobytes whatever it declares. */
+    async function templateWith(change: (parts: Record<string, Uint8Array>) => void): Promise<Buffer> {
+      const { unzipSync, zipSync } = await import('fflate');
+      const parts = unzipSync(await buildExcelTemplate([], [aRow(units.street.code)]));
+      change(parts);
+      return Buffer.from(zipSync(parts, { level: 9 }));
+    }
+
+    /** Sets the uncompressed size the zip's central directory declares for one part, leaving its data alone. */
+    function declareSize(zip: Buffer, name: string, size: number): Buffer {
+      const patched = Buffer.from(zip);
+      for (let offset = patched.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), patched.length); offset >= 0; offset = patched.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), offset - 1)) {
+        const nameLength = patched.readUInt16LE(offset + 28);
+        if (patched.toString('utf8', offset + 46, offset + 46 + nameLength) === name) {
+          patched.writeUInt32LE(size, offset + 24);
+          return patched;
+        }
+      }
+      throw new Error(`no central directory entry ${name}`);
+    }
+
+    const sheetName = 'xl/worksheets/sheet1.xml';
+    const tooLarge = (res: { body: { code: string; detail: string } }, detail: RegExp) => {
+      expect(res.body.code).toBe('import_too_large');
+      expect(res.body.detail).toMatch(detail);
+    };
+
+    it('answers 413, before the workbook is parsed, to sheet XML that unpacks to more than 12 MB', async () => {
+      const bytes = await templateWith((parts) => {
+        const xml = Buffer.from(parts[sheetName]!).toString('utf8');
+        parts[sheetName] = Buffer.from(xml.replace('</worksheet>', `${' '.repeat(13 * 1024 * 1024)}</worksheet>`));
+      });
+      expect(bytes.length).toBeLessThan(200 * 1024);
+      const res = await upload(admin, bytes).expect(413);
+      tooLarge(res, /^Excel 文件过大：工作表 xl\/worksheets\/sheet1\.xml 解压后为 13 MB，超过 12 MB 上限/);
+      expect(await ImportBatchModel.countDocuments()).toBe(0);
+    }, SLOW_SPEC_MS);
+
+    it('answers 413 to a small zip whose directory declares 20 MB of sheet XML, without unpacking it', async () => {
+      const bytes = declareSize(await templateWith(() => undefined), sheetName, 20 * 1024 * 1024);
+      const res = await upload(admin, bytes).expect(413);
+      tooLarge(res, /工作表 xl\/worksheets\/sheet1\.xml 解压后为 20 MB，超过 12 MB 上限/);
+    }, SLOW_SPEC_MS);
+
+    it('answers 413 to a workbook of more than 200 parts', async () => {
+      const bytes = await templateWith((parts) => {
+        for (let i = 0; i < 200; i++) parts[`customXml/item${i}.xml`] = Buffer.from('<a/>');
+      });
+      const res = await upload(admin, bytes).expect(413);
+      tooLarge(res, /^Excel 文件过大：压缩包中的文件超过 200 个$/);
+    }, SLOW_SPEC_MS);
+
     it(`answers 400 to more than ${MAX_IMPORT_ROWS} data rows`, async () => {
       const bytes = await handMadeWorkbook((sheet) => {
         for (let i = 0; i <= MAX_IMPORT_ROWS; i++) sheet.addRow([`干部${i}`]);

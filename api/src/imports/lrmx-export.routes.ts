@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import * as z from 'zod';
-import { LrmxExportRequestSchema, ObjectIdSchema, formToLrmxPerson } from '@cadre/shared-models';
+import { LrmxExportRequestSchema, ObjectIdSchema, formToLrmxPerson, isAllowed, maskIdNumber } from '@cadre/shared-models';
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { AppError } from '../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -15,15 +15,44 @@ import type { Actor } from '../platform/actor.js';
 const CadreIdParamsSchema = z.object({ id: ObjectIdSchema }).strict();
 const LRMX_TYPE = 'application/xml';
 
-/** One cadre's appointment form file, with the ID number in clear and the photo. */
-async function writeForm(doc: StoredCadre): Promise<{ bytes: Buffer; name: string; idNumber: string | null; hasPhoto: boolean }> {
+type WrittenForm = { bytes: Buffer; name: string; idNumber: string | null; masked: boolean; hasPhoto: boolean };
+
+/**
+ * One cadre's appointment form file with the photo. The ID number is in clear only for a caller
+ * who may reveal it; anyone else gets it masked (前6后4), which an import refuses rather than
+ * storing (docs/decisions/0014-lrmx-export-id-numbers.md).
+ */
+async function writeForm(doc: StoredCadre, revealIdNumber: boolean): Promise<WrittenForm> {
   const { record, form } = await formRecordOf(doc);
-  return { bytes: writeLrmx(formToLrmxPerson(form)), name: record.name, idNumber: form.idNumber, hasPhoto: form.photoBase64 !== null };
+  const idNumber = form.idNumber === null || revealIdNumber ? form.idNumber : maskIdNumber(form.idNumber);
+  return {
+    bytes: writeLrmx(formToLrmxPerson({ ...form, idNumber })),
+    name: record.name,
+    idNumber: form.idNumber,
+    masked: idNumber !== form.idNumber,
+    hasPhoto: form.photoBase64 !== null,
+  };
 }
 
-/** An export puts the full ID number into a file, so each one is audited per cadre. */
-async function auditExport(actor: Actor, id: string, detail: Record<string, unknown>): Promise<void> {
-  await recordAudit(actor, { action: 'cadre.export', result: 'success', objectType: 'cadre', objectId: id, detail: { format: 'lrmx', ...detail } });
+function mayRevealIdNumbers(actor: Actor): boolean {
+  return isAllowed(actor.roles, 'cadre:reveal_id');
+}
+
+/** Each export is audited per cadre, saying whether the file holds the full ID number. */
+async function auditExport(actor: Actor, id: string, form: WrittenForm, detail: Record<string, unknown> = {}): Promise<void> {
+  await recordAudit(actor, {
+    action: 'cadre.export',
+    result: 'success',
+    objectType: 'cadre',
+    objectId: id,
+    detail: {
+      format: 'lrmx',
+      ...detail,
+      idNumberIncluded: form.idNumber !== null && !form.masked,
+      idNumberMasked: form.masked,
+      photoIncluded: form.hasPhoto,
+    },
+  });
 }
 
 /** `张三-0012.lrmx`: the name and the ID number's last four (the record id's when there is none), made unique. */
@@ -45,14 +74,14 @@ export function registerLrmxExportRoutes(api: ApiBuilder): void {
     path: '/cadres/:id/lrmx',
     access: 'cadre:export',
     operationId: 'exportCadreLrmx',
-    summary: 'One cadre’s appointment form (.lrmx), ID number and photo included; audited',
+    summary: 'One cadre’s appointment form (.lrmx) with the photo; the ID number in clear for holders of cadre:reveal_id, masked for others; audited',
     tags: ['cadres'],
     params: CadreIdParamsSchema,
     success: { status: 200, description: 'the .lrmx file (UTF-8 XML)', contentType: LRMX_TYPE },
     handler: async ({ actor, scope, res, params }) => {
       const doc = await findCadreInScope(actor, scope, params.id, { action: 'cadre.export' });
-      const form = await writeForm(doc);
-      await auditExport(actor, params.id, { idNumberIncluded: form.idNumber !== null, photoIncluded: form.hasPhoto });
+      const form = await writeForm(doc, mayRevealIdNumbers(actor));
+      await auditExport(actor, params.id, form);
       sendAttachment(res, {
         bytes: form.bytes,
         contentType: LRMX_TYPE,
@@ -83,11 +112,12 @@ export function registerLrmxExportRoutes(api: ApiBuilder): void {
         docs.push(doc);
       }
       const forms = [];
-      for (const doc of docs) forms.push({ ...(await writeForm(doc)), id: String(doc._id) });
+      const reveal = mayRevealIdNumbers(actor);
+      for (const doc of docs) forms.push({ ...(await writeForm(doc, reveal)), id: String(doc._id) });
       const names = archiveNames(forms);
       const zip = Buffer.from(zipSync(Object.fromEntries(forms.map((form, index) => [names[index]!, form.bytes]))));
       for (const form of forms) {
-        await auditExport(actor, form.id, { archive: true, count: forms.length, idNumberIncluded: form.idNumber !== null, photoIncluded: form.hasPhoto });
+        await auditExport(actor, form.id, form, { archive: true, count: forms.length });
       }
       sendAttachment(res, { bytes: zip, contentType: 'application/zip', asciiName: 'lrmx-export.zip', name: `任免审批表-${forms.length}人.zip` });
     },

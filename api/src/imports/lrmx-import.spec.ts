@@ -3,13 +3,14 @@ import {
   LRMX_FORM_FIELD_NAMES,
   LrmxPersonSchema,
   computeIdNumberCheckDigit,
+  maskIdNumber,
   type CadreRecord,
   type ImportReport,
   type LrmxPerson,
 } from '@cadre/shared-models';
 import { AuditModel } from '../audit/audit.model.js';
 import { CadreModel, CadrePhotoModel } from '../cadres/cadre.model.js';
-import { sealIdNumber } from '../cadres/id-number-storage.js';
+import { sealIdNumber, unsealIdNumber } from '../cadres/id-number-storage.js';
 import { toCadreRecord, type StoredCadre } from '../cadres/cadre-writer.js';
 import { readLrmx, writeLrmx } from '../lrmx/lrmx-codec.js';
 import { createTestApp } from '../test/test-app.js';
@@ -408,6 +409,40 @@ describe('.lrmx import and export', () => {
       expect(readLrmx(res.body as Buffer)).toEqual(jasmine.objectContaining({ idNumber: id, photoBase64: PHOTO }));
       const audit = await AuditModel.findOne({ action: 'cadre.export', objectId: String(doc._id) }).lean();
       expect(audit?.detail).toEqual(jasmine.objectContaining({ format: 'lrmx', idNumberIncluded: true, photoIncluded: true }));
+    }, SLOW_SPEC_MS);
+
+    it('masks the ID number for a unit manager, who may not reveal it, and says so in the audit', async () => {
+      const id = anIdNumber('19850312', '011');
+      const cadre = await aCadre(street, { ...sealIdNumber(id), name: '许一', birthMonth: '1985-03' });
+      const { client } = await signedInAs(app, ['unit_manager'], { unitId: String(street._id) });
+      const file = (await downloadFile(client, `/api/cadres/${cadre._id}/lrmx`).expect(200)).body as Buffer;
+      expect(file.toString('utf8')).not.toContain(id);
+      expect(readLrmx(file).idNumber).toBe(maskIdNumber(id));
+      const audit = await AuditModel.findOne({ action: 'cadre.export', objectId: String(cadre._id) }).lean();
+      expect(audit?.detail).toEqual(jasmine.objectContaining({ idNumberIncluded: false, idNumberMasked: true }));
+
+      const zip = await postForFile(client, '/api/cadres/lrmx-export', { cadreIds: [String(cadre._id)] }).expect(200);
+      const [zipped] = Object.values(unzipSync(zip.body as Uint8Array));
+      expect(readLrmx(Buffer.from(zipped!)).idNumber).toBe(maskIdNumber(id));
+    }, SLOW_SPEC_MS);
+
+    it('refuses a masked ID number on re-import, writing nothing and keeping the stored number', async () => {
+      const id = anIdNumber('19850312', '011');
+      const cadre = await aCadre(street, { ...sealIdNumber(id), name: '许一', birthMonth: '1985-03' });
+      const { client } = await signedInAs(app, ['unit_manager'], { unitId: String(street._id) });
+      const exported = (await downloadFile(client, `/api/cadres/${cadre._id}/lrmx`).expect(200)).body as Buffer;
+      const edited = lrmxFile({ ...readLrmx(exported), currentPost: '某某街道办事处主任' });
+      const before = await cadreSnapshot();
+
+      const report = (await upload(client, edited, '许一.lrmx').expect(201)).body as ImportReport;
+      expect(report.items.map((item) => item.action)).toEqual(['error']);
+      expect(report.problems).toEqual([
+        jasmine.objectContaining({ column: 'ShenFenZheng', message: '身份证号是脱敏后的号码（前6后4），请填写完整的身份证号' }),
+      ]);
+      await client.post(`/api/imports/${report.id}/apply`).expect(409);
+      expect(await cadreSnapshot()).toBe(before);
+      const stored = (await CadreModel.findById(cadre._id).lean<StoredCadre>())!;
+      expect(unsealIdNumber(stored.idNumberSealed!)).toBe(id);
     }, SLOW_SPEC_MS);
 
     it('answers 404 for a cadre outside the caller’s scope', async () => {

@@ -1,4 +1,4 @@
-import { LRMX_ELEMENTS, LrmxPersonSchema, parseResume, type LrmxPerson } from '@cadre/shared-models';
+import { LRMX_ELEMENTS, LrmxPersonSchema, lrmxPersonToForm, parseResume, type LrmxPerson } from '@cadre/shared-models';
 import { LRMX_TARGET_VERSION, MAX_LRMX_BYTES, readLrmx, writeLrmx } from './lrmx-codec.js';
 import { LrmxError } from './lrmx-error.js';
 
@@ -256,9 +256,37 @@ describe('readLrmx refuses', () => {
     it(title, () => expectLrmxError(() => readLrmx(file), message, element));
   }
 
+  it('an element over its length cap, naming it, before any pattern reads it', () => {
+    const file = aFile([`<NianDuKaoHeJieGuo>2021年${' '.repeat(2_000)}</NianDuKaoHeJieGuo>`]);
+    expectLrmxError(() => readLrmx(file), /^年度考核结果：内容超过 2000 个字的上限$/, 'NianDuKaoHeJieGuo');
+  });
+
+  it('a family value over its length cap, naming the row', () => {
+    const file = aFile([`<JiaTingChengYuan><Item><XingMing>${'李'.repeat(2_001)}</XingMing></Item></JiaTingChengYuan>`]);
+    expectLrmxError(() => readLrmx(file), /^家庭成员第 1 行：内容超过 2000 个字的上限$/, 'JiaTingChengYuan[0].XingMing');
+  });
+
   it('a file over the size cap, with status 413, before parsing it', () => {
     const file = Buffer.alloc(MAX_LRMX_BYTES + 1, ' ');
     expectLrmxError(() => readLrmx(file), /超过 5 MB/);
     expect(() => readLrmx(file)).toThrow(jasmine.objectContaining({ status: 413 }));
   });
+});
+
+describe('reading then mapping a form with adversarial text', () => {
+  // The 324-byte file of issue 9 froze the API for 5 s: 200 spaces in 年度考核结果 (400 took 121 s).
+  const texts: Array<[element: string, text: string]> = [
+    ['NianDuKaoHeJieGuo', `2021年${' '.repeat(1_990)}x`],
+    ['JiangChengQingKuang', `2019.3${' '.repeat(5_000)}月${' '.repeat(4_990)}x`],
+    ['JianLi', `2001.01--${' '.repeat(10_000)}a\u2028b`],
+    ['QuanRiZhiJiaoYu_XueLi', `${'毕业'.repeat(990)}x`],
+  ];
+  for (const [element, text] of texts) {
+    it(`reads and maps ${element} of ${text.length} characters within 500 ms`, () => {
+      const started = performance.now();
+      const person = readLrmx(aFile([`<${element}>${text}</${element}>`]));
+      lrmxPersonToForm(person);
+      expect(performance.now() - started).toBeLessThan(500);
+    });
+  }
 });

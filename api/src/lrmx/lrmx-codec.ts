@@ -1,4 +1,5 @@
 import {
+  LRMX_ELEMENT_LABELS,
   LRMX_ELEMENTS,
   LRMX_FAMILY_ELEMENTS,
   LrmxPersonSchema,
@@ -27,7 +28,24 @@ export function readLrmx(buffer: Buffer): LrmxPerson {
   }
   const root = parseStrictXml(decodeUtf8(buffer));
   if (root.name !== 'Person') throw new LrmxError(`根元素应为 Person，实为 ${root.name}`, root.name);
-  return LrmxPersonSchema.parse(readFields(root, LRMX_ELEMENTS));
+  const parsed = LrmxPersonSchema.safeParse(readFields(root, LRMX_ELEMENTS));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const [element, label] = elementAt(issue.path);
+    throw new LrmxError(`${label}：${issue.message}`, element);
+  }
+  return parsed.data;
+}
+
+/** The element a schema issue is about (`JiaTingChengYuan[0].XingMing`) and how the form labels it. */
+function elementAt(path: readonly PropertyKey[]): [element: string, label: string] {
+  const [field, index, member] = path.map(String);
+  if (field === 'family') {
+    const element = LRMX_FAMILY_ELEMENTS.find(([, known]) => known === member)?.[0];
+    return [`JiaTingChengYuan[${index}]${element ? `.${element}` : ''}`, `家庭成员第 ${Number(index) + 1} 行`];
+  }
+  const element = LRMX_ELEMENTS.find(([, known]) => known === field)?.[0];
+  return element ? [element, LRMX_ELEMENT_LABELS[element]] : ['extras', '其他元素'];
 }
 
 /**

@@ -13,6 +13,8 @@ export interface ZipLimits {
 /** A file in an archive, listed from the central directory; `read` unpacks it or throws LrmxError. */
 export interface ZipEntry {
   name: string;
+  /** The uncompressed size the archive declares; `read` refuses data that unpacks to anything else. */
+  size: number;
   read: () => Buffer;
 }
 
@@ -62,7 +64,7 @@ export function listZipEntries(zip: Buffer, limits: ZipLimits): ZipEntry[] {
     if (declaredTotal > limits.maxTotalBytes) {
       throw new LrmxError(`压缩包解压后超过 ${formatSize(limits.maxTotalBytes)} 上限`, undefined, 413);
     }
-    entries.push({ name, read: () => unpack(zip, header, limits.maxEntryBytes) });
+    entries.push({ name, size: header.size, read: () => unpack(zip, header, limits.maxEntryBytes) });
   }
   return entries;
 }
@@ -120,7 +122,8 @@ function decodeName(bytes: Buffer, utf8Flag: boolean): string {
   }
 }
 
-function formatSize(bytes: number): string {
+/** `12 MB`, `40 KB`: a size as the refusal messages say it. */
+export function formatSize(bytes: number): string {
   return bytes >= MEGABYTE ? `${Math.round(bytes / MEGABYTE)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 

@@ -52,6 +52,24 @@ function isMongoUnavailable(err: unknown): boolean {
   return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError/.test(name);
 }
 
+/** An error the body parsers or the router raise about the request itself. */
+function isClientRequestError(err: unknown): err is { status: number; type?: string } {
+  const { status, expose } = (err ?? {}) as { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return false;
+  // The router marks a path parameter it cannot decode with status 400 alone.
+  return expose === true || err instanceof URIError;
+}
+
+// Their own messages are English and name internals (zlib codes, the decoder), so none reaches the user.
+function describeClientRequestError(err: { status: number; type?: string }): { status: number; code: string; detail: string } {
+  if (err.type === 'charset.unsupported') return { status: 415, code: 'unsupported_charset', detail: '请求体的字符集不受支持，请使用 UTF-8' };
+  if (err.type === 'encoding.unsupported') {
+    return { status: 415, code: 'unsupported_encoding', detail: '请求体的压缩方式（Content-Encoding）不受支持，请使用 gzip、deflate 或不压缩' };
+  }
+  if (err instanceof URIError) return { status: 400, code: 'malformed_url', detail: '请求地址中的百分号编码（%）有误' };
+  return { status: 400, code: 'malformed_body', detail: '请求体无法读取：压缩数据已损坏或长度与声明不符' };
+}
+
 /** Maps every error to application/problem+json (RFC 9457); never leaks stacks or database messages. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const requestId = String(req.id ?? '');
@@ -77,6 +95,8 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     status = 413;
     code = 'payload_too_large';
     detail = '上传内容超过大小上限';
+  } else if (isClientRequestError(err)) {
+    ({ status, code, detail } = describeClientRequestError(err));
   } else if (isMongoUnavailable(err)) {
     status = 503;
     code = 'database_unavailable';

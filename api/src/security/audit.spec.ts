@@ -5,9 +5,8 @@ import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createTestApp } from '../test/test-app.js';
 import { testDatabaseInfo } from '../test/test-database.js';
-import { GOOD_PASSWORD, TestClient, anAccount, signedInAs } from '../test/test-client.js';
+import { GOOD_PASSWORD, TestClient, anAccount, signedInAs, totpCodeFor } from '../test/test-client.js';
 import { aCadre, aUnit } from '../test/factories.js';
-import { computeTotp, currentTotpStep } from '../auth/totp.js';
 import { appendAuditRecord, computeAuditHash, verifyAuditChain } from '../audit/audit-chain.js';
 import { pruneAudit } from '../audit/audit-retention.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -141,7 +140,7 @@ describe('security.md audit (等保 8.1.4.3)', () => {
           const client = await new TestClient(app).init();
           await client.post('/api/auth/login', { username: account.username, password: account.password });
           const { secret } = (await client.post('/api/auth/totp/enrollment')).body as { secret: string };
-          expect((await client.post('/api/auth/totp/enrollment/confirm', { code: computeTotp(secret, currentTotpStep()) })).status).toBe(200);
+          expect((await client.post('/api/auth/totp/enrollment/confirm', { code: totpCodeFor(secret) })).status).toBe(200);
           return { action: 'auth.totp_enrollment_confirm', result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: account.id };
         },
       ],
@@ -376,7 +375,7 @@ describe('security.md audit (等保 8.1.4.3)', () => {
       expect((await victim.post('/api/auth/password', { currentPassword: otp, newPassword })).status).toBe(200);
       const enrollment = await victim.post('/api/auth/totp/enrollment');
       secrets.push(enrollment.body.secret);
-      const confirm = await victim.post('/api/auth/totp/enrollment/confirm', { code: computeTotp(enrollment.body.secret, currentTotpStep()) });
+      const confirm = await victim.post('/api/auth/totp/enrollment/confirm', { code: totpCodeFor(enrollment.body.secret) });
       expect(confirm.status).toBe(200);
       secrets.push(...(confirm.body.recoveryCodes as string[]));
       expect((await victim.post('/api/auth/logout')).status).toBe(204);

@@ -6,9 +6,9 @@ import { aCadre, aUnit } from '../test/factories.js';
 import { UserModel } from '../users/user.model.js';
 import { SessionModel } from '../auth/session.model.js';
 import { hashSessionToken } from '../auth/session.service.js';
-import { computeTotp, currentTotpStep } from '../auth/totp.js';
 import { ensureFirstAdmin } from '../auth/bootstrap-admin.js';
 import { dataCipher } from '../platform/data-cipher.js';
+import { RateLimitHitModel } from '../platform/rate-limit-store.js';
 import {
   DAY,
   MINUTE,
@@ -89,6 +89,73 @@ describe('security.md identity (等保 8.1.4.1)', () => {
       const res = await client.post('/api/auth/totp', { code: totpCodeFor(account.totpSecret!) });
       expect(res.status).toBe(423);
       expect((await client.get('/api/cadres')).status).toBe(403);
+    });
+
+    describe('a locked account and an unknown account answer alike', () => {
+      const shapeOf = (res: request.Response) => ({
+        status: res.status,
+        contentType: res.headers['content-type'],
+        keys: Object.keys(res.body).sort(),
+        code: res.body.code,
+        title: res.body.title,
+        detail: String(res.body.detail).replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/, '<time>'),
+      });
+
+      it('security.md 1: five failures, then the same 401s and the same 423 for an account and for a name no account has', async () => {
+        const account = await anAccount({ roles: ['cadre'] });
+        const answers = async (username: string) => {
+          const list: request.Response[] = [];
+          for (let attempt = 1; attempt <= 6; attempt += 1) list.push(await rawLogin(app, { username, password: `Wrong#Pass${attempt}` }));
+          return list.map(shapeOf);
+        };
+        const real = await answers(account.username);
+        const unknown = await answers('no.such.user');
+        expect(real.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 423]);
+        expect(unknown).toEqual(real);
+        expect(JSON.stringify(await RateLimitHitModel.find().lean())).not.toContain('no.such.user');
+      });
+
+      it('security.md 1: a locked account takes as long to answer as a wrong password (the password is hashed either way)', async () => {
+        const account = await anAccount({ roles: ['cadre'] });
+        const timed = async (username: string, password: string) => {
+          const started = performance.now();
+          await rawLogin(app, { username, password });
+          return performance.now() - started;
+        };
+        const wrong: number[] = [];
+        for (let attempt = 1; attempt <= 5; attempt += 1) wrong.push(await timed(account.username, `Wrong#Pass${attempt}`));
+        const locked = [await timed(account.username, account.password), await timed(account.username, 'Wrong#Pass9')];
+        const unknown: number[] = [];
+        for (let attempt = 1; attempt <= 7; attempt += 1) unknown.push(await timed('nobody.here', `Wrong#Pass${attempt}`));
+        const median = [...wrong].sort((a, b) => a - b)[2]!;
+        // Hashing takes tens of milliseconds; answering from the lock alone took a few.
+        for (const time of [...locked, ...unknown]) expect(time).toBeGreaterThan(median * 0.5);
+      });
+    });
+
+    it('security.md 1: signing in again with the right password does not reset the count of wrong TOTP codes; the fifth locks', async () => {
+      const account = await anAccount({ roles: ['org_admin'], totp: true });
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        const client = await new TestClient(app).init();
+        const login = await client.post('/api/auth/login', { username: account.username, password: account.password });
+        expect(login.body.stage).withContext(`sign-in ${attempt}`).toBe('totp_required');
+        expect((await client.post('/api/auth/totp', { code: '000000' })).status).withContext(`code ${attempt}`).toBe(401);
+      }
+      const stored = await storedUser(account.id);
+      expect(stored.failedTotpTimes?.length).toBe(5);
+      expect(stored.lockedUntil).not.toBeNull();
+      expect((await rawLogin(app, { username: account.username, password: account.password })).status).toBe(423);
+    });
+
+    it('security.md 1: a right code clears the count of wrong codes, and a right password leaves it alone', async () => {
+      const account = await anAccount({ roles: ['org_admin'], totp: true });
+      const client = await new TestClient(app).init();
+      await client.post('/api/auth/login', { username: account.username, password: account.password });
+      await client.post('/api/auth/totp', { code: '000000' });
+      await rawLogin(app, { username: account.username, password: account.password });
+      expect((await storedUser(account.id)).failedTotpTimes?.length).toBe(1);
+      expect((await client.post('/api/auth/totp', { code: totpCodeFor(account.totpSecret!) })).status).toBe(200);
+      expect((await storedUser(account.id)).failedTotpTimes).toEqual([]);
     });
   });
 
@@ -264,11 +331,11 @@ describe('security.md identity (等保 8.1.4.1)', () => {
       expect(pending.totpPendingSecret).not.toContain(secret);
       expect(pending.totpSecret).toBeNull();
 
-      const wrong = await client.post('/api/auth/totp/enrollment/confirm', { code: computeTotp(secret, currentTotpStep() - 5) });
+      const wrong = await client.post('/api/auth/totp/enrollment/confirm', { code: totpCodeFor(secret, -5) });
       expect(wrong.status).toBe(400);
       expect((await storedUser(account.id)).totpSecret).toBeNull();
 
-      const confirm = await client.post('/api/auth/totp/enrollment/confirm', { code: computeTotp(secret, currentTotpStep()) });
+      const confirm = await client.post('/api/auth/totp/enrollment/confirm', { code: totpCodeFor(secret) });
       expect(confirm.status).toBe(200);
       const codes: string[] = confirm.body.recoveryCodes;
       expect(codes.length).toBe(10);
@@ -296,6 +363,56 @@ describe('security.md identity (等保 8.1.4.1)', () => {
       expect(reused.status).toBe(401);
       expect((await second.get('/api/stats/cadre-distribution')).status).toBe(403);
       expect((await auditTrail({ action: 'auth.totp', userId: account.id })).map((r) => r['result'])).toEqual(['success', 'failure']);
+    });
+
+    describe('replacing a bound authenticator', () => {
+      async function enrolled() {
+        const account = await anAccount({ roles: ['org_admin'], totp: true });
+        return { account, client: await new TestClient(app).signIn(account) };
+      }
+
+      it('security.md 5: needs the current password and a current code; without them no new secret is issued', async () => {
+        const { account, client } = await enrolled();
+        const before = await storedUser(account.id);
+        const bare = await client.post('/api/auth/totp/enrollment');
+        expect(bare.status).toBe(400);
+        expect(bare.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.currentPassword', 'body.code']);
+        const onlyPassword = await client.post('/api/auth/totp/enrollment', { currentPassword: account.password });
+        expect(onlyPassword.status).toBe(400);
+        expect((await storedUser(account.id)).totpPendingSecret).toBe(before.totpPendingSecret);
+      });
+
+      it('security.md 5: a wrong password gets 401 invalid_credentials, counts as a failed password and is audited', async () => {
+        const { account, client } = await enrolled();
+        const res = await client.post('/api/auth/totp/enrollment', { currentPassword: 'Wrong#Pass1', code: totpCodeFor(account.totpSecret!, 1) });
+        expect(res.status).toBe(401);
+        expect(res.body.code).toBe('invalid_credentials');
+        const stored = await storedUser(account.id);
+        expect(stored.totpPendingSecret).toBeNull();
+        expect(stored.failedLoginTimes.length).toBe(1);
+        const trail = await auditTrail({ action: 'auth.totp_enrollment_start', userId: account.id });
+        expect(trail.map((r) => [r['result'], (r['detail'] as { reason?: string } | undefined)?.reason])).toEqual([['failure', 'wrong_password']]);
+      });
+
+      it('security.md 5: a wrong code gets 401 invalid_totp and counts as a failed code', async () => {
+        const { account, client } = await enrolled();
+        const res = await client.post('/api/auth/totp/enrollment', { currentPassword: account.password, code: totpCodeFor(account.totpSecret!, -5) });
+        expect(res.status).toBe(401);
+        expect(res.body.code).toBe('invalid_totp');
+        const stored = await storedUser(account.id);
+        expect(stored.totpPendingSecret).toBeNull();
+        expect(stored.failedTotpTimes?.length).toBe(1);
+      });
+
+      it('security.md 5: with both, a new secret is issued and, once confirmed, replaces the old one', async () => {
+        const { account, client } = await enrolled();
+        const res = await client.post('/api/auth/totp/enrollment', { currentPassword: account.password, code: totpCodeFor(account.totpSecret!, 1) });
+        expect(res.status).toBe(200);
+        const secret: string = res.body.secret;
+        expect(secret).not.toBe(account.totpSecret!);
+        expect((await client.post('/api/auth/totp/enrollment/confirm', { code: totpCodeFor(secret) })).status).toBe(200);
+        expect(dataCipher().decrypt((await storedUser(account.id)).totpSecret!)).toBe(secret);
+      });
     });
 
     it('security.md 5: a TOTP code cannot be replayed for a second sign-in', async () => {

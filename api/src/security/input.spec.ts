@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import type { Role } from '@cadre/shared-models';
 import { createTestApp } from '../test/test-app.js';
 import { TestClient, anAccount, signedInAs, totpCodeFor } from '../test/test-client.js';
-import { aCadre, aUnit } from '../test/factories.js';
+import { aCadre, aCadreInput, aUnit } from '../test/factories.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { UserModel } from '../users/user.model.js';
@@ -97,6 +97,41 @@ describe('security.md input (ASVS 1–5, 15)', () => {
         expect(await sessionsOf(account.id)).not.toEqual([]);
       });
     }
+
+    describe('person fields refuse NUL, bidi controls and invisible characters', () => {
+      const cadreNames: Array<[what: string, name: string, message: string]> = [
+        ['NUL', '张\u0000三', '不能包含控制字符（如 NUL）'],
+        ['a right-to-left override', '张三\u202E', '不能包含改变文字方向的控制字符'],
+        ['only zero-width characters', '\u200B\u200B\u200B', '不能包含零宽字符等不可见字符'],
+      ];
+      for (const [what, name, message] of cadreNames) {
+        it(`security.md 22: a cadre named with ${what} gets 400 on body.name, and nothing is written`, async () => {
+          const unit = await aUnit();
+          const { client } = await signedInAs(app, ['org_admin']);
+          const before = await collectionCounts();
+          const res = await client.post('/api/cadres', aCadreInput(unit, { name }));
+          expect(res.status).toBe(400);
+          expect(res.body.errors).toContain({ path: 'body.name', message });
+          expect(await collectionCounts()).toEqual(before);
+        });
+      }
+
+      it('security.md 22: a cadre named 阿依古丽·买买提 is created with the middle dot kept', async () => {
+        const unit = await aUnit();
+        const { client } = await signedInAs(app, ['org_admin']);
+        const res = await client.post('/api/cadres', aCadreInput(unit, { name: '阿依古丽·买买提', idNumber: null }));
+        expect(res.status).toBe(201);
+        expect((await CadreModel.findById(res.body.id).lean())?.name).toBe('阿依古丽·买买提');
+      });
+
+      it('security.md 22: a user display name with U+2066 gets 400 on body.displayName', async () => {
+        const { client } = await signedInAs(app, ['sys_admin']);
+        const res = await client.post('/api/users', { username: 'wang.wu', displayName: '\u2066王五' });
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toContain({ path: 'body.displayName', message: '不能包含改变文字方向的控制字符' });
+        expect(await UserModel.countDocuments({ username: 'wang.wu' })).toBe(0);
+      });
+    });
 
     it('security.md 22: malformed JSON gets a 400 problem without the parser’s message, and writes nothing', async () => {
       const fill = await aWorld();
@@ -308,6 +343,44 @@ describe('security.md input (ASVS 1–5, 15)', () => {
       expectGenericProblem(await client.put('/api/cadres', {}), 404);
       const huge = await client.post('/api/units', { name: 'x'.repeat(1_100_000) });
       expectGenericProblem(huge, 413);
+    });
+
+    describe('malformed charsets, content encodings and URL escapes get 400 or 415, never 500', () => {
+      const xsrfOf = (client: TestClient) => (client as unknown as { xsrf: string }).xsrf;
+      const bodies: Array<[what: string, contentType: string, encoding: string | null, body: Buffer | string, status: number, code: string]> = [
+        ['an unknown charset', 'application/json; charset=klingon', null, '{"name":"某某"}', 415, 'unsupported_charset'],
+        ['an unknown content encoding', 'application/json', 'zstd-nonsense', '{"name":"某某"}', 415, 'unsupported_encoding'],
+        ['gzip that is not gzip', 'application/json', 'gzip', Buffer.from('not gzip at all'), 400, 'malformed_body'],
+        ['deflate that is not deflate', 'application/json', 'deflate', Buffer.from([0xff, 0x00, 0x13, 0x37]), 400, 'malformed_body'],
+      ];
+      for (const [what, contentType, encoding, body, status, code] of bodies) {
+        it(`security.md 26: a body with ${what} gets ${status} ${code}, and writes nothing`, async () => {
+          const { client } = await signedInAs(app, ['org_admin']);
+          const before = await collectionCounts();
+          const req = client.agent.post('/api/units').set('X-XSRF-TOKEN', xsrfOf(client)).set('Content-Type', contentType);
+          if (encoding) req.set('Content-Encoding', encoding);
+          const res = await req.send(body);
+          expectGenericProblem(res, status);
+          expect(res.body.code).toBe(code);
+          expect(res.body.detail).toMatch(/[\u4e00-\u9fff]/);
+          expect(await collectionCounts()).toEqual(before);
+        });
+      }
+
+      const paths: Array<[what: string, path: string]> = [
+        ['a broken escape in a path parameter', '/api/cadres/%E0%A4%A'],
+        ['an escape of invalid UTF-8 in a path parameter', '/api/units/%C0%AF'],
+        ['a lone % in a path parameter', '/api/users/%'],
+      ];
+      for (const [what, path] of paths) {
+        it(`security.md 26: ${what} gets 400 malformed_url`, async () => {
+          const { client } = await signedInAs(app, ['org_admin']);
+          const res = await client.get(path);
+          expectGenericProblem(res, 400);
+          expect(res.body.code).toBe('malformed_url');
+        });
+      }
+
     });
 
     it('security.md 26: CSP with frame-ancestors, nosniff, no X-Powered-By, and no HSTS over plain HTTP', async () => {

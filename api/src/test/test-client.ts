@@ -4,8 +4,9 @@ import type { Role } from '@cadre/shared-models';
 import { loadConfig } from '../config.js';
 import { createUser } from '../users/user.service.js';
 import { dataCipher } from '../platform/data-cipher.js';
-import { computeTotp, currentTotpStep, generateTotpSecret } from '../auth/totp.js';
+import { generateTotpSecret } from '../auth/totp.js';
 import { SERVER_OPERATOR } from '../platform/actor.js';
+import { referenceTotp } from './reference-totp.js';
 
 export const GOOD_PASSWORD = 'Jiangbei#2026ok';
 /** The roles the default configuration makes enrol a second factor. */
@@ -37,9 +38,12 @@ export async function anAccount(options: { roles: Role[]; unitId?: string | null
   return { id: user.id, username, password: GOOD_PASSWORD, totpSecret };
 }
 
-/** A code for the current step: offset lets a spec use a fresh step when the current one was already spent. */
+/**
+ * A code for the current step from the specs' own RFC 6238 implementation: offset (in steps) lets
+ * a spec use a fresh step when the current one was already spent.
+ */
 export function totpCodeFor(secret: string, offset = 0): string {
-  return computeTotp(secret, currentTotpStep() + offset);
+  return referenceTotp(secret, Date.now() / 1000 + offset * 30);
 }
 
 /**

@@ -32,6 +32,8 @@ const userSchema = new Schema(
     totpLastUsedStep: { type: Number, default: null },
     recoveryCodeHashes: { type: [String], default: [] },
     failedLoginTimes: { type: [Date], default: [] },
+    // Wrong second-factor codes count apart from wrong passwords: a correct password clears only its own.
+    failedTotpTimes: { type: [Date], default: [] },
     lockedUntil: { type: Date, default: null },
     lastLoginAt: { type: Date, default: null },
     pendingChange: { type: pendingChangeSchema, default: null },
@@ -46,9 +48,10 @@ userSchema.index({ username: 1 }, { unique: true });
 userSchema.index({ cadreId: 1 });
 userSchema.index({ displayName: 1 });
 
-export type UserDocument = Omit<InferSchemaType<typeof userSchema>, 'failedLoginTimes'> & {
+export type UserDocument = Omit<InferSchemaType<typeof userSchema>, 'failedLoginTimes' | 'failedTotpTimes'> & {
   _id: mongoose.Types.ObjectId;
   __v: number;
   failedLoginTimes: Date[];
+  failedTotpTimes?: Date[];
 };
 export const UserModel = mongoose.model('User', userSchema);

@@ -251,7 +251,7 @@ export async function changeAccountState(actor: Actor, id: string, action: Accou
   const current = await loadUser(id);
   if (actor.id === id && action === 'disable') throw new AppError(403, 'forbidden', '不能停用自己的账户');
   const changes =
-    action === 'disable' ? { disabled: true } : action === 'enable' ? { disabled: false } : { lockedUntil: null, failedLoginTimes: [] };
+    action === 'disable' ? { disabled: true } : action === 'enable' ? { disabled: false } : { lockedUntil: null, failedLoginTimes: [], failedTotpTimes: [] };
   const after = toUser(await updateUserVersioned(id, current.__v, changes));
   if (action === 'disable') await endAllSessionsOf(id);
   await recordAudit(actor, { action: `user.${action}`, result: 'success', objectType: 'user', objectId: id });

@@ -59,6 +59,15 @@ export const TotpEnrollmentSchema = z.object({
 });
 export type TotpEnrollment = z.infer<typeof TotpEnrollmentSchema>;
 
+/** Starting an enrolment. Replacing an authenticator already bound needs the current password and a code from it. */
+export const TotpEnrollmentStartRequestSchema = z
+  .object({
+    currentPassword: PasswordInputSchema.optional().describe('required when an authenticator is already bound'),
+    code: TotpCodeSchema.optional().describe('a current code of the bound authenticator; required with currentPassword'),
+  })
+  .strict();
+export type TotpEnrollmentStartRequest = z.infer<typeof TotpEnrollmentStartRequestSchema>;
+
 export const TotpConfirmRequestSchema = z.object({ code: TotpCodeSchema }).strict();
 
 export const RecoveryCodesSchema = z.object({

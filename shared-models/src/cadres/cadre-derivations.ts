@@ -89,11 +89,21 @@ const NOT_GRASSROOTS = /城乡|农村|城镇|乡科级|乡村振兴局/g;
 // 企业 alone names government work as often as a company (企业服务科, 中小企业局), so it earns nothing.
 const ENTERPRISE = /公司|集团|厂/;
 // A course names its school and major (重庆大学城乡规划专业学习, 某某镇中学学习): it is no post.
-const STUDY = /(?:学习|进修|培训)(?:[，,].*)?$/;
+// It is the last words of the text, or the words before a comma that adds where (…学习，获硕士学位).
+// Two plain tests rather than one pattern ending in `(?:[，,].*)?$`, which tries every study word
+// against the whole rest of the text and so grows with the square of its length.
+const STUDY_AT_END = /(?:学习|进修|培训)$/;
+const STUDY_BEFORE_COMMA = /(?:学习|进修|培训)[，,]/;
 const GRASSROOTS_UNIT_TYPES = new Set(['street', 'town']);
 
-const isGrassrootsPost = (text: string) => !STUDY.test(text) && GRASSROOTS.test(text.replace(NOT_GRASSROOTS, ''));
-const isEnterprisePost = (text: string) => !STUDY.test(text) && ENTERPRISE.test(text);
+// `.` stops at line breaks and `$` is the end of the text, so only the last line ever counted.
+function isStudy(text: string): boolean {
+  const lastLine = text.split(/[\n\r\u2028\u2029]/).at(-1)!;
+  return STUDY_AT_END.test(lastLine) || STUDY_BEFORE_COMMA.test(lastLine);
+}
+
+const isGrassrootsPost = (text: string) => !isStudy(text) && GRASSROOTS.test(text.replace(NOT_GRASSROOTS, ''));
+const isEnterprisePost = (text: string) => !isStudy(text) && ENTERPRISE.test(text);
 
 function dotted(month: string): string {
   return month.replace('-', '.');

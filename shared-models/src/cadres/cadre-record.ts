@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ObjectIdSchema } from '../units/unit.js';
+import { personText } from '../people/person-text.js';
 import { normalizeIdNumber, validateIdNumber } from '../id-number/id-number.js';
 import { ResumeEntrySchema } from '../lrmx/lrmx-resume.js';
 import { LrmxExtraElementSchema, LrmxFamilyMemberSchema } from '../lrmx/lrmx-person.js';
@@ -24,7 +25,7 @@ export const OTHER_PARTIES = ['民革', '民盟', '民建', '民进', '农工党
 export const POLITICAL_STATUSES = ['中共党员', '民主党派', '无党派人士', '群众'] as const;
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
 
-const text = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`);
+const text = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).check(personText);
 
 /** One education row of the form (全日制 or 在职): 学历 and 学位, each with its school. */
 export const EducationRowSchema = z.object({
@@ -115,7 +116,7 @@ export const CadreInputSchema = z.object({
   name: z
     .string()
     .transform((v) => v.replace(/[ \u3000]/g, ''))
-    .pipe(z.string().min(2, '姓名至少 2 个字').max(20, '姓名不超过 20 个字')),
+    .pipe(z.string().min(2, '姓名至少 2 个字').max(20, '姓名不超过 20 个字').check(personText)),
   sex: SexSchema,
   birthMonth: YearMonthSchema,
   ethnicity: text(12).min(2, '民族应为名称，如 汉族'),

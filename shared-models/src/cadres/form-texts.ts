@@ -27,7 +27,12 @@ export function formatCommendations(entries: readonly CommendationEntry[]): stri
   return entries.map((e) => (e.month ? `${e.month.replace('-', '.')} ${e.text}` : e.text)).join('\n');
 }
 
-const ASSESSMENT = new RegExp(String.raw`(\d{4})\s*年度?\s*(?:年度)?\s*(?:考核)?\s*(?:结果|等次)?\s*(?:为|：|:)?\s*(${ANNUAL_GRADES.join('|')})`, 'g');
+// Each optional word carries the spaces before it, so a run of spaces has one way to be matched:
+// chained `\s*(?:word)?\s*` groups split a run every possible way and took minutes on 400 spaces.
+const ASSESSMENT = new RegExp(
+  String.raw`(\d{4})\s*年度?(?:\s*年度)?(?:\s*考核)?(?:\s*(?:结果|等次))?(?:\s*[为：:])?\s*(${ANNUAL_GRADES.join('|')})`,
+  'g',
+);
 
 /** Reads 年度考核结果 such as `2021年度称职；2022年度优秀` into entries, oldest first. */
 export function parseAnnualAssessments(text: string): AnnualAssessmentEntry[] {

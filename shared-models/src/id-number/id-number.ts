@@ -26,6 +26,8 @@ export function normalizeIdNumber(text: string): string {
 export function validateIdNumber(text: string, today: Date = new Date()): IdNumberValidation {
   const idNumber = normalizeIdNumber(text);
   if (idNumber === '') return { ok: false, reason: '身份证号为空' };
+  // A number exported masked must never come back as a value, nor overwrite the real one.
+  if (idNumber.includes('*')) return { ok: false, reason: '身份证号是脱敏后的号码（前6后4），请填写完整的身份证号' };
   if (idNumber.length !== 18) return { ok: false, reason: `身份证号应为 18 位，实为 ${idNumber.length} 位` };
   if (!/^\d{17}[\dX]$/.test(idNumber)) {
     return { ok: false, reason: '身份证号前 17 位应为数字，末位应为数字或 X' };

@@ -173,7 +173,11 @@ export const EDUCATION_LEVEL_ALIASES: Record<EducationLevel, readonly string[]> 
 
 /** 学历 as people write it, or undefined when the text names none. `毕业` and `学历` after the name are allowed. */
 export function parseEducationLevel(text: string): EducationLevel | undefined {
-  const name = text.replace(/\s+/g, '').replace(/(毕业|学历)+$/, '');
+  const compact = text.replace(/\s+/g, '');
+  // Stripped word by word: `(毕业|学历)+$` retries from every 毕业 and grows with the square of the text.
+  let end = compact.length;
+  while (compact.endsWith('毕业', end) || compact.endsWith('学历', end)) end -= 2;
+  const name = compact.slice(0, end);
   return EDUCATION_LEVELS.find((level) => EDUCATION_LEVEL_ALIASES[level].includes(name));
 }
 

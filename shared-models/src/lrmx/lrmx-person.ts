@@ -54,12 +54,22 @@ export const LRMX_FAMILY_ELEMENTS = [
 const LRMX_ELEMENT_NAMES = LRMX_ELEMENTS.map(([element]) => element);
 const LRMX_FAMILY_ELEMENT_NAMES = LRMX_FAMILY_ELEMENTS.map(([element]) => element);
 
-// XML parsers hand back CRLF, CR or LF depending on the writer; values carry LF only.
-const LrmxTextSchema = z
-  .string()
-  .overwrite((value) => value.replace(/\r\n?/g, '\n'))
-  .trim()
-  .default('');
+/** The longest text an element may hold; 简历, 奖惩情况 and the photo may hold more (LRMX_LONG_TEXT_LENGTHS). */
+export const LRMX_TEXT_MAX_LENGTH = 2_000;
+
+/** Far above any real form (a long 简历 is some 3,000 characters; a 2 MB photo is 2.8 million in base64). */
+export const LRMX_LONG_TEXT_LENGTHS = { resume: 20_000, rewardsAndSanctions: 10_000, photoBase64: 4_000_000 } as const;
+
+// The length is checked first and stops the checks after it, so no pattern ever runs over an
+// oversized value. XML parsers hand back CRLF, CR or LF depending on the writer; values carry LF only.
+const lrmxText = (max: number = LRMX_TEXT_MAX_LENGTH) =>
+  z
+    .string()
+    .max(max, { abort: true, error: `内容超过 ${max} 个字的上限` })
+    .overwrite((value) => value.replace(/\r\n?/g, '\n'))
+    .trim()
+    .default('');
+const LrmxTextSchema = lrmxText();
 
 // Only plain element names: no namespace prefix, since the writer declares no namespaces.
 const XML_NAME = /^[A-Za-z_\u00C0-\uFFFF][\w.\u00B7\u00C0-\uFFFF-]*$/u;
@@ -122,8 +132,8 @@ export const LrmxPersonSchema = z.object({
   currentPost: LrmxTextSchema.describe('XianRenZhiWu 现任职务'),
   proposedPost: LrmxTextSchema.describe('NiRenZhiWu 拟任职务'),
   postToRemove: LrmxTextSchema.describe('NiMianZhiWu 拟免职务'),
-  resume: LrmxTextSchema.describe('JianLi 简历, one entry a line'),
-  rewardsAndSanctions: LrmxTextSchema.describe('JiangChengQingKuang 奖惩情况'),
+  resume: lrmxText(LRMX_LONG_TEXT_LENGTHS.resume).describe('JianLi 简历, one entry a line'),
+  rewardsAndSanctions: lrmxText(LRMX_LONG_TEXT_LENGTHS.rewardsAndSanctions).describe('JiangChengQingKuang 奖惩情况'),
   annualAssessments: LrmxTextSchema.describe('NianDuKaoHeJieGuo 年度考核结果'),
   appointmentReason: LrmxTextSchema.describe('RenMianLiYou 任免理由'),
   family: z.array(LrmxFamilyMemberSchema).default([]).describe('JiaTingChengYuan 家庭主要成员及重要社会关系'),
@@ -132,7 +142,7 @@ export const LrmxPersonSchema = z.object({
   fillDate: LrmxTextSchema.describe('TianBiaoShiJian 填表时间'),
   filledBy: LrmxTextSchema.describe('TianBiaoRen 填表人'),
   idNumber: LrmxTextSchema.overwrite(normalizeIdNumber).describe('ShenFenZheng 身份证号, x upper-cased'),
-  photoBase64: LrmxTextSchema.overwrite((value) => value.replace(/^data:[^,]*,/, '').replace(/\s+/g, '')).describe(
+  photoBase64: lrmxText(LRMX_LONG_TEXT_LENGTHS.photoBase64).overwrite((value) => value.replace(/^data:[^,]*,/, '').replace(/\s+/g, '')).describe(
     'ZhaoPian 照片: base64 JPEG without a data: prefix',
   ),
   version: LrmxTextSchema.describe('Version: the editor version the file was written by'),

@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { YearMonthSchema } from '../cadres/cadre.js';
+import { personText } from '../people/person-text.js';
 
 const ResumeSubEntrySchema = z.object({
   start: YearMonthSchema,
   end: YearMonthSchema.nullable().describe('null while the entry is still current'),
-  text: z.string(),
+  text: z.string().check(personText),
 });
 
 /** One line of 简历: a period and what the cadre did in it, with the 其间 entries inside it. */
@@ -17,7 +18,10 @@ type ResumeSubEntry = z.infer<typeof ResumeSubEntrySchema>;
 // Writers put --, -, —, –, ~, ～ or 至 between the dates, doubled or not; 至今 / 今 ends an open one.
 const MONTH = String.raw`(\d{4})\s*[.．]\s*(\d{1,2})`;
 const SEPARATOR = String.raw`(?:-{1,2}|－{1,2}|—{1,2}|–{1,2}|~|～|至)`;
-const RANGE = new RegExp(String.raw`^${MONTH}\s*${SEPARATOR}\s*(?:${MONTH}|至今|今)?\s*(.*)$`);
+// The end date carries the spaces before it and the text takes the rest of the line whatever it
+// holds, so nothing after the separator can fail and send the engine back through the spaces
+// (`\s*(?:end)?\s*(.*)$` did, cubically, on a line with U+2028 in it).
+const RANGE = new RegExp(String.raw`^${MONTH}\s*${SEPARATOR}(?:\s*(?:${MONTH}|至今|今))?\s*([^]*)`);
 const PIECE_SEPARATOR = /[；;]\s*(?=\d{4}\s*[.．]\s*\d{1,2})/;
 const OPEN_END = ' '.repeat('yyyy.MM'.length);
 

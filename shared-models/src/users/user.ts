@@ -4,6 +4,7 @@ import { explainRoleConflict } from '../access/roles.js';
 import { ObjectIdSchema } from '../units/unit.js';
 import { UsernameSchema } from '../auth/auth.js';
 import { PendingAccountChangeSchema } from './account-changes.js';
+import { personText } from '../people/person-text.js';
 
 export const RolesSchema = z
   .array(RoleSchema)
@@ -49,7 +50,7 @@ export const UserListQuerySchema = z
 export const CreateUserRequestSchema = z
   .object({
     username: UsernameSchema,
-    displayName: z.string().trim().min(1, '请输入姓名').max(40),
+    displayName: z.string().trim().min(1, '请输入姓名').max(40).check(personText),
     unitId: ObjectIdSchema.nullable().default(null),
     cadreId: ObjectIdSchema.nullable().default(null),
   })
@@ -65,7 +66,7 @@ export const CreatedUserSchema = z.object({
 export const UpdateUserRequestSchema = z
   .object({
     version: z.number().int(),
-    displayName: z.string().trim().min(1).max(40).optional(),
+    displayName: z.string().trim().min(1).max(40).check(personText).optional(),
     unitId: ObjectIdSchema.nullable().optional(),
     cadreId: ObjectIdSchema.nullable().optional(),
   })

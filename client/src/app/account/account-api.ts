@@ -8,6 +8,7 @@ import {
   type Me,
   type RecoveryCodes,
   type TotpEnrollment,
+  type TotpEnrollmentStartRequest,
 } from '@cadre/shared-models';
 import { map, type Observable } from 'rxjs';
 
@@ -21,10 +22,13 @@ export class AccountApi {
     return this.http.post<unknown>('/api/auth/password', request).pipe(map((body) => MeSchema.parse(body)));
   }
 
-  /** A new secret, pending until confirmed with a code generated from it. */
-  startTotpEnrollment(): Observable<TotpEnrollment> {
+  /**
+   * A new secret, pending until confirmed with a code generated from it. Replacing a bound
+   * authenticator needs `proof`; 401 `invalid_credentials` or `invalid_totp` says which part is wrong.
+   */
+  startTotpEnrollment(proof?: TotpEnrollmentStartRequest): Observable<TotpEnrollment> {
     return this.http
-      .post<unknown>('/api/auth/totp/enrollment', null)
+      .post<unknown>('/api/auth/totp/enrollment', proof ?? null)
       .pipe(map((body) => TotpEnrollmentSchema.parse(body)));
   }
 

@@ -100,14 +100,61 @@ describe('TotpEnrollment', () => {
     expect(await field.getTextErrors()).toEqual(['验证码不正确，请重新输入']);
   });
 
-  it('waits for a user who already has a second factor to choose to set it up again', async () => {
+  async function fillField(label: string, value: string): Promise<void> {
+    const field = await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+    await (await field.getControl(MatInputHarness))!.setValue(value);
+  }
+
+  async function errorsOf(label: string): Promise<string[]> {
+    return (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getTextErrors();
+  }
+
+  async function rebind(): Promise<void> {
+    await (await loader.getHarness(MatButtonHarness.with({ text: '重新绑定' }))).click();
+  }
+
+  it('waits for a user who already has a second factor to prove both factors before setting it up again', async () => {
     await render(aMe({ totpEnabled: true }));
 
     expect(element().textContent).toContain('双因素认证已启用');
+    expect(element().textContent).toContain('请输入当前密码和当前身份验证器上的动态验证码');
     backend.expectNone('/api/auth/totp/enrollment');
 
-    await (await loader.getHarness(MatButtonHarness.with({ text: '重新绑定' }))).click();
-    await startedEnrollment();
+    await fillField('当前密码', 'Jiangbei#2026ok');
+    await fillField('当前动态验证码', '287082');
+    await rebind();
+    const start = backend.expectOne({ method: 'POST', url: '/api/auth/totp/enrollment' });
+    expect(start.request.body).toEqual({ currentPassword: 'Jiangbei#2026ok', code: '287082' });
+    start.flush({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', otpauthUri: 'otpauth://totp/x', qrCodeSvg: SVG });
+    await fixture.whenStable();
     expect(element().querySelector('img.qr')).not.toBeNull();
   });
+
+  it('asks for the current password and code instead of sending a replacement without them', async () => {
+    await render(aMe({ totpEnabled: true }));
+
+    await rebind();
+    backend.expectNone('/api/auth/totp/enrollment');
+    expect(await errorsOf('当前密码')).toEqual(['请输入密码']);
+    expect(await errorsOf('当前动态验证码')).toEqual(['请输入 6 位动态验证码']);
+  });
+
+  const refusals: Array<[code: string, label: string, message: string]> = [
+    ['invalid_credentials', '当前密码', '当前密码不正确'],
+    ['invalid_totp', '当前动态验证码', '验证码不正确，请重新输入'],
+  ];
+  for (const [code, label, message] of refusals) {
+    it(`shows ${code} under ${label} and keeps the form`, async () => {
+      await render(aMe({ totpEnabled: true }));
+
+      await fillField('当前密码', 'Jiangbei#2026ok');
+      await fillField('当前动态验证码', '000000');
+      await rebind();
+      backend.expectOne('/api/auth/totp/enrollment').flush(aProblem(401, code), { status: 401, statusText: 'Unauthorized' });
+      await fixture.whenStable();
+
+      expect(await errorsOf(label)).toEqual([message]);
+      expect(element().querySelector('img.qr')).toBeNull();
+    });
+  }
 });

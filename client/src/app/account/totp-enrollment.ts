@@ -10,7 +10,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
-import { TotpConfirmRequestSchema, type TotpEnrollment as Enrollment } from '@cadre/shared-models';
+import {
+  TotpConfirmRequestSchema,
+  TotpEnrollmentStartRequestSchema,
+  type TotpEnrollment as Enrollment,
+  type TotpEnrollmentStartRequest,
+} from '@cadre/shared-models';
 import { AuthSession } from '../core/auth/auth-session';
 import { SessionNavigator } from '../core/auth/session-navigator';
 import { describeControlErrors, schemaValidator } from '../core/forms/schema-validator';
@@ -96,22 +101,57 @@ export class TotpEnrollment {
     code: new FormControl('', { nonNullable: true, validators: schemaValidator(TotpConfirmRequestSchema.shape.code) }),
   });
 
+  /** Replacing the bound authenticator proves both factors again (the API refuses it otherwise). */
+  protected readonly proofForm = new FormGroup({
+    currentPassword: new FormControl('', {
+      nonNullable: true,
+      validators: schemaValidator(TotpEnrollmentStartRequestSchema.shape.currentPassword.unwrap()),
+    }),
+    code: new FormControl('', { nonNullable: true, validators: schemaValidator(TotpEnrollmentStartRequestSchema.shape.code.unwrap()) }),
+  });
+
   constructor() {
     // Someone without a second factor came here to set one up; someone with one decides first.
     if (!this.alreadyEnabled) this.start();
   }
 
   protected start(): void {
-    this.state.set({ step: 'starting' });
+    this.requestSecret(undefined);
+  }
+
+  protected replace(): void {
+    if (this.proofForm.invalid) {
+      this.proofForm.markAllAsTouched();
+      return;
+    }
+    this.requestSecret(TotpEnrollmentStartRequestSchema.parse(this.proofForm.getRawValue()));
+  }
+
+  private requestSecret(proof: TotpEnrollmentStartRequest | undefined): void {
+    // The proof form stays on screen while its request runs: re-creating it would drop the
+    // server's verdict on its fields.
+    if (proof) this.busy.set(true);
+    else this.state.set({ step: 'starting' });
     this.failure.set(null);
     this.api
-      .startTotpEnrollment()
+      .startTotpEnrollment(proof)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (enrollment) => this.state.set({ step: 'scanning', enrollment }),
+        next: (enrollment) => {
+          this.busy.set(false);
+          this.state.set({ step: 'scanning', enrollment });
+        },
         error: (error: unknown) => {
+          this.busy.set(false);
           this.state.set({ step: 'idle' });
-          this.failure.set(describeFailure(error, this.messages()));
+          const code = problemCodeOf(error);
+          if (code === 'invalid_credentials') {
+            setServerError(this.proofForm.controls.currentPassword, this.messages().password.wrongCurrent);
+          } else if (code === 'invalid_totp') {
+            setServerError(this.proofForm.controls.code, this.messages().totp.invalidCode);
+          } else {
+            this.failure.set(describeFailure(error, this.messages()));
+          }
         },
       });
   }

@@ -58,6 +58,17 @@ describe('buildAppointmentForm', () => {
     ]);
   });
 
+  // A kept 简历 comes from an imported file: a long run of spaces before text holding U+2028 made
+  // the line pattern split the spaces every possible way (seconds at 2,000 characters).
+  it('prints a 10,000-character adversarial 简历 line within 500 ms', () => {
+    const line = `2001.01--${' '.repeat(5_000)}${'a'.repeat(5_000)}\u2028b`;
+    const started = performance.now();
+    const form = buildAppointmentForm(aCadreRecord({ resumeText: line }), TODAY);
+
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(form.resume).toEqual([{ period: '2001.01--', text: `${'a'.repeat(5_000)}\u2028b` }]);
+  });
+
   it('formats the entries when the record keeps no text of its own', () => {
     const form = buildAppointmentForm(aCadreRecord(), TODAY);
 

@@ -47,7 +47,9 @@ export interface AppointmentFormView {
 }
 
 // A resume line as formatResume writes it and the official editor does: the period, two spaces, the text.
-const RESUME_LINE = /^(\d{4}\.\d{2}\s*-{1,2}\s*(?:\d{4}\.\d{2})?)\s+(.*)$/;
+// The end date carries its own spaces and the text takes whatever is left, so no run of spaces can
+// be split several ways (`\s*(?:end)?\s+(.*)$` took seconds on a long line holding U+2028).
+const RESUME_LINE = /^(\d{4}\.\d{2}\s*-{1,2}(?:\s*\d{4}\.\d{2})?)\s+([^]*)$/;
 
 function resumeLines(text: string): ResumeLine[] {
   return text

@@ -100,6 +100,8 @@ export const MESSAGES_EN: Messages = {
     forcedNotice: 'Your role requires two-factor authentication. Please set up an authenticator first.',
     enabled: 'Two-factor authentication is on. Set it up again when you change phone or app.',
     rebind: 'Set up again',
+    rebindHint: 'To confirm it is you, enter your current password and a code from your current authenticator.',
+    currentCode: 'Current authentication code',
     preparing: 'Generating a secret…',
     scan: 'Scan the QR code with an authenticator app:',
     qrAlt: 'QR code for the authenticator app',

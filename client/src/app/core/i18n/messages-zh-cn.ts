@@ -92,6 +92,8 @@ export const MESSAGES_ZH_CN: Messages = {
     forcedNotice: '您的角色要求启用双因素认证，请先绑定身份验证器',
     enabled: '双因素认证已启用。更换手机或身份验证器时，请重新绑定。',
     rebind: '重新绑定',
+    rebindHint: '为确认是您本人操作，请输入当前密码和当前身份验证器上的动态验证码。',
+    currentCode: '当前动态验证码',
     preparing: '正在生成密钥…',
     scan: '用身份验证器应用扫描二维码：',
     qrAlt: '身份验证器绑定二维码',

@@ -96,6 +96,8 @@ export interface Messages {
     readonly forcedNotice: string;
     readonly enabled: string;
     readonly rebind: string;
+    readonly rebindHint: string;
+    readonly currentCode: string;
     readonly preparing: string;
     readonly scan: string;
     readonly qrAlt: string;
