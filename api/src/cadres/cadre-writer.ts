@@ -472,13 +472,15 @@ export async function restoreCadre(actor: Actor, previous: StoredCadre, options:
 }
 
 /** Removes a record this batch inserted (compensation), with its photo; audited as cadre.delete. */
-export async function undoCadreCreation(actor: Actor, id: string, options: CadreWriteOptions = {}): Promise<void> {
+export async function undoCadreCreation(actor: Actor, id: string, options: CadreWriteOptions = {}): Promise<boolean> {
   const doc = await CadreModel.findById(id).lean<StoredCadre>();
-  if (!doc) return;
+  // A creation journaled but never made (the process died, or the insert failed) leaves nothing to remove.
+  if (!doc) return false;
   await CadreModel.deleteOne({ _id: doc._id });
   await CadrePhotoModel.deleteOne({ _id: doc._id });
   const changes = auditChanges({ record: toCadreRecord(doc, await unitNameOf(doc.unitId)), idNumberHash: doc.idNumberHash }, null);
   await finishWrite(actor, { action: 'cadre.delete', id, changes, detail: { reason: 'undo_creation' } }, options);
+  return true;
 }
 
 /** Stores the JPEG (already sniffed) as the cadre's photo; audited as cadre.photo_update. */

@@ -201,12 +201,14 @@ async function writeAll(actor: SessionActor, batch: ImportBatchDocument, payload
 
 /** Takes back what an apply wrote, newest first, each step audited by the writer. Returns the ids of the records touched. */
 async function undo(actor: Actor, log: Logger, done: readonly JournaledWrite[], options: CadreWriteOptions): Promise<string[]> {
+  const touched = new Set<string>();
   for (const entry of [...done].reverse()) {
     try {
       if (entry.kind === 'created') {
-        await undoCadreCreation(actor, entry.id, options);
+        if (await undoCadreCreation(actor, entry.id, options)) touched.add(entry.id);
         continue;
       }
+      touched.add(entry.id);
       await restoreCadre(actor, entry.before, options);
       if (entry.photoBefore === null) await removeCadrePhoto(actor, entry.id, options);
       else if (entry.photoBefore !== undefined) await writeCadrePhoto(actor, entry.id, entry.photoBefore, options);
@@ -215,7 +217,7 @@ async function undo(actor: Actor, log: Logger, done: readonly JournaledWrite[], 
       log.error({ err: undoError, cadreId: entry.id }, 'import undo step failed');
     }
   }
-  return [...new Set(done.map((entry) => entry.id))];
+  return [...touched];
 }
 
 /** Takes back what a dead apply of the batch wrote, from its journal, and releases the claim. */

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import mongoose, { Types } from 'mongoose';
+import { pino } from 'pino';
+import type { ImportReport } from '@cadre/shared-models';
+import { AuditModel } from '../audit/audit.model.js';
+import { CadreModel } from '../cadres/cadre.model.js';
+import { createTestApp } from '../test/test-app.js';
+import { signedInAs } from '../test/test-client.js';
+import { aUnit } from '../test/factories.js';
+import { buildExcelTemplate } from './excel-template.js';
+import { ImportBatchModel } from './import-batch.model.js';
+import { ImportJournalModel } from './import-journal.js';
+import { recoverInterruptedApplies } from './import-apply.js';
+import { createDataCipher, useDataCipher } from '../platform/data-cipher.js';
+import { anIdNumber, uploadFile } from './import-spec-helpers.js';
+
+const distDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ROWS = 150;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('an import apply killed with SIGKILL part-way', () => {
+  const app = createTestApp();
+
+  it('is rolled back at the next start: none of its records remain, the batch can be applied again, and the audit chain verifies', async () => {
+    // A key both processes hold: the batch's rows are sealed with it (every spec starts from an empty database).
+    const key = randomBytes(32);
+    useDataCipher(createDataCipher(key));
+    const district = await aUnit({ name: '某某区委', type: 'party_committee' });
+    const street = await aUnit({ name: '某某街道', type: 'street', parent: district });
+    const { client, account } = await signedInAs(app, ['org_admin']);
+    const rows = Array.from({ length: ROWS }, (_, i) => ({
+      name: `导入${String(i).padStart(3, '0')}`,
+      sex: '男',
+      birthMonth: '1985.03',
+      ethnicity: '汉族',
+      nativePlace: '重庆江北',
+      birthPlace: '重庆渝中',
+      idNumber: anIdNumber(`1985${String(1 + (i % 12)).padStart(2, '0')}${String(1 + Math.floor(i / 12)).padStart(2, '0')}`, '011'),
+      partyJoinMonth: '2008.06',
+      workStartMonth: '2008.07',
+      health: '健康',
+      'fullTimeEducation.education': '大学本科',
+      'fullTimeEducation.degree': '学士',
+      'fullTimeEducation.educationSchool': '西南大学法学院法学专业',
+      unitCode: street.code,
+      post: '某某街道党政办科员',
+      postLevel: '非领导职务',
+      rank: '一级科员',
+      postStartMonth: '2015.03',
+      category: '综合管理类',
+      appointmentType: '委任',
+    }));
+    const uploaded = await uploadFile(client, `/api/imports/excel?fileName=${encodeURIComponent('名单.xlsx')}`, await buildExcelTemplate([], rows), XLSX);
+    const report = uploaded.body as ImportReport;
+    expect(uploaded.status).withContext(JSON.stringify(report)).toBe(201);
+    const batchId = new Types.ObjectId(report.id);
+
+    const { host, port, name } = mongoose.connection;
+    const actor = { id: account.id, username: account.username, roles: ['org_admin'], unitId: null, cadreId: null, ip: '127.0.0.1', requestId: null };
+    const child = spawn(process.execPath, [path.join(distDir, 'test/apply-batch-child.js'), `mongodb://${host}:${port}/${name}`, key.toString('base64'), report.id, JSON.stringify(actor)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let childErrors = '';
+    child.stderr!.on('data', (chunk: Buffer) => (childErrors += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const written = () => CadreModel.countDocuments({ importBatchId: batchId });
+    const deadline = Date.now() + 120_000;
+    while ((await written()) < 5 && Date.now() < deadline && child.exitCode === null) await pause(20);
+    child.kill('SIGKILL');
+    await exited;
+
+    const left = await written();
+    expect(left).withContext(childErrors).toBeGreaterThan(0);
+    expect(left).toBeLessThan(ROWS);
+    expect(await ImportJournalModel.countDocuments()).toBeGreaterThanOrEqual(left);
+
+    expect(await recoverInterruptedApplies(pino({ level: 'silent' }), 0)).toBe(1);
+
+    expect(await written()).toBe(0);
+    expect(await ImportJournalModel.countDocuments()).toBe(0);
+    expect(await ImportBatchModel.findById(batchId).select('status applyingSince').lean()).toEqual(jasmine.objectContaining({ status: 'validated', applyingSince: null }));
+    expect(await AuditModel.countDocuments({ action: 'import.recover', objectId: report.id })).toBe(1);
+
+    const applied = await client.post(`/api/imports/${report.id}/apply`).expect(200);
+    expect(applied.body).toEqual({ id: report.id, created: ROWS, updated: 0 });
+    expect(await written()).toBe(ROWS);
+
+    const { client: auditor } = await signedInAs(app, ['audit_admin']);
+    const verification = await auditor.get('/api/audit/verification').expect(200);
+    expect(verification.body.ok).withContext(JSON.stringify(verification.body)).toBeTrue();
+  }, 300_000);
+});
