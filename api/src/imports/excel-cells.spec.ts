@@ -34,6 +34,9 @@ describe('readCell', () => {
     ['1985.1 typed as a number with a General format name', 1985.1, 'General', 'month', /1 月还是 10 月/],
     ['an error value', { error: '#N/A' }, undefined, 'text', /错误值 #N\/A/],
     ['a formula never calculated', { formula: 'A1+1' }, undefined, 'text', /没有计算结果的公式/],
+    ['text with a lone surrogate', '\ud800rt', undefined, 'text', /^单元格包含无效的字符编码$/],
+    ['rich text with a lone surrogate', { richText: [{ text: '张' }, { text: '\udc00' }] }, undefined, 'text', /包含无效的字符编码/],
+    ['a formula result with a lone surrogate', { formula: 'A1', result: 'x\ud800' }, undefined, 'month', /包含无效的字符编码/],
   ];
   for (const [title, value, numFmt, kind, message] of problems) {
     it(`refuses ${title}`, () => {

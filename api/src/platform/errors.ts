@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Problem } from '@cadre/shared-models';
+import { MALFORMED_TEXT_MESSAGE, type Problem } from '@cadre/shared-models';
 import { ZodError } from 'zod';
 
 export interface FieldError {
@@ -77,6 +77,12 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     status = 413;
     code = 'payload_too_large';
     detail = '上传内容超过大小上限';
+  } else if (err instanceof URIError && (err as { status?: number }).status === 400) {
+    // The router could not percent-decode a path segment: bytes that are not UTF-8.
+    status = 400;
+    code = 'malformed_text';
+    detail = `路径参数${MALFORMED_TEXT_MESSAGE}`;
+    errors = [{ path: 'params', message: MALFORMED_TEXT_MESSAGE }];
   } else if (isMongoUnavailable(err)) {
     status = 503;
     code = 'database_unavailable';
