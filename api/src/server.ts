@@ -8,6 +8,8 @@ import { createApp } from './app.js';
 import { createDataCipher, loadDataKey, useDataCipher } from './platform/data-cipher.js';
 import { ensureFirstAdmin } from './auth/bootstrap-admin.js';
 import { scheduleAuditRetention } from './audit/audit-retention.js';
+import { loadAuditTrailSettings, useAuditTrail } from './audit/audit-key.js';
+import { scheduleAuditCheckpoints } from './audit/audit-checkpoint.js';
 import { LedgerReadModel, useLedgerReadModel } from './ledger/ledger-read-model.js';
 
 async function main(): Promise<void> {
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
   logger.info({ database: database.info }, `database: ${database.info.product} ${database.info.version}`);
 
   useDataCipher(createDataCipher(await loadDataKey(config)));
+  useAuditTrail(await loadAuditTrailSettings(config, { createKey: true }));
+  const stopAuditCheckpoints = scheduleAuditCheckpoints({ intervalMs: config.AUDIT_CHECKPOINT_MINUTES * 60_000, logger });
   await ensureIndexes();
   const stopAuditRetention = scheduleAuditRetention({ retentionDays: config.AUDIT_RETENTION_DAYS, logger });
   await ensureFirstAdmin(config.BOOTSTRAP_ADMIN_USERNAME);
@@ -58,6 +62,8 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     stopAuditRetention();
     await ledger.stop();
+    // After the server stopped taking requests, so the last checkpoint is this process's last append.
+    await stopAuditCheckpoints();
     await database.close();
     logger.info('stopped');
     process.exit(0);
