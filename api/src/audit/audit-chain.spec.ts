@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { Types } from 'mongoose';
 import {
   appendAuditRecord,
+  auditRecordId,
   canonicalAuditRecord,
   computeAuditHash,
   GENESIS_HASH,
@@ -149,6 +150,29 @@ describe('audit hash chain', () => {
     expect(result.ok).toBe(false);
     expect(result.firstBrokenSeq).toBe(1);
     expect(result.breaks).toEqual([{ kind: 'removed', seq: 1, lastSeq: 1 }]);
+  });
+
+  it('appends after its own last record read by _id, never sorting the whole log by seq', async () => {
+    await appendMany(1);
+    const findOne = spyOn(AuditModel.collection, 'findOne').and.callThrough();
+    const find = spyOn(AuditModel.collection, 'find').and.callThrough();
+
+    await appendMany(3);
+
+    expect(find).not.toHaveBeenCalled();
+    expect(findOne.calls.allArgs()).toEqual([1, 2, 3].map((seq) => [{ _id: auditRecordId(seq) }, jasmine.objectContaining({ projection: jasmine.any(Object) })]));
+    const stored = await AuditModel.collection.find({}, { projection: { _id: 1, seq: 1 } }).sort({ seq: 1 }).toArray();
+    expect(stored).toEqual([1, 2, 3, 4].map((seq) => ({ _id: auditRecordId(seq), seq })));
+  });
+
+  it('reads the head afresh when its last record is gone, and continues from what the database holds', async () => {
+    await appendMany(3);
+    await AuditModel.collection.deleteMany({ seq: { $gte: 2 } });
+
+    const next = await appendAuditRecord(auditFields());
+
+    expect(next.seq).toBe(2);
+    expect(await verifyAuditChain()).toEqual(jasmine.objectContaining({ ok: true, checked: 2 }));
   });
 
   it('keeps 50 concurrent appends in one process a gapless, intact chain', async () => {

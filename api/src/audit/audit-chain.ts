@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Types } from 'mongoose';
 import { toWellFormedText } from '@cadre/shared-models';
 import { requireAuditKey } from './audit-key.js';
 import {
@@ -133,25 +134,53 @@ export function readLastAppendedLink(): AuditChainLink | null {
   return lastAppended;
 }
 
+/**
+ * A record's _id, derived from its seq. The embedded database finds a document by an ObjectId
+ * _id without scanning the collection (by nothing else), and a second insert of the same seq
+ * fails on _id as well as on the seq index.
+ */
+export function auditRecordId(seq: number): Types.ObjectId {
+  return new Types.ObjectId(seq.toString(16).padStart(24, '0'));
+}
+
+/**
+ * The head to append after, without scanning the log on every request: the link this process
+ * appended last, once a read by _id shows it is still there. Otherwise (first append of the
+ * process, or that record pruned or the database restored) the head is read by seq, which on
+ * the embedded database scans the whole log.
+ */
+async function readHeadForAppend(): Promise<AuditChainLink | null> {
+  const known = lastAppended;
+  if (known) {
+    const stored = await AuditModel.collection.findOne<AuditChainLink>(
+      { _id: auditRecordId(known.seq) },
+      { projection: { _id: 0, seq: 1, hash: 1 } },
+    );
+    if (stored?.seq === known.seq && stored.hash === known.hash) return known;
+  }
+  return readAuditHead();
+}
+
 export function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number } | null)?.code === 11000;
 }
 
 /**
- * Appends one record with seq = head + 1. Without transactions, the unique index on seq is
+ * Appends one record with seq = head + 1. Without transactions, the unique _id and seq are
  * the arbiter between API processes: of two appends that read the same head, one insert
- * fails with a duplicate key and retries on the new head.
+ * fails with a duplicate key and retries on the head read afresh.
  */
 export async function insertChainedRecord(fields: AuditFields): Promise<StoredAuditRecord> {
   const { time, ...rest } = fields;
   const stored = { ...(toStoredAuditValue(rest) as Omit<AuditFields, 'time'>), time, alg: AUDIT_HASH_ALG };
   for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt += 1) {
-    const head = await readAuditHead();
+    // After a collision another process moved the head: this process's last link is stale.
+    const head = attempt === 1 ? await readHeadForAppend() : await readAuditHead();
     const unsealed = { ...stored, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
     const record: StoredAuditRecord = { ...unsealed, hash: computeAuditHash(unsealed) };
     try {
       // Through the driver, not mongoose: casting or minimizing must not change what was hashed.
-      await AuditModel.collection.insertOne({ ...record });
+      await AuditModel.collection.insertOne({ _id: auditRecordId(record.seq), ...record });
       lastAppended = { seq: record.seq, hash: record.hash };
       return record;
     } catch (err) {
