@@ -12,8 +12,10 @@ const databasePort = Number(process.env['E2E_DB_PORT'] ?? 27400);
 // A fresh data folder, so the app starts on an empty database and loads the demo district
 // exactly as it does for a newcomer.
 const dataDir = (process.env['E2E_RUN_DIR'] ??= mkdtempSync(path.join(os.tmpdir(), 'cadre-e2e-')));
-// One key for both API processes and the operations CLI, as a multi-process deployment has.
+// One key for both API processes and the operations CLI, as a multi-process deployment has;
+// likewise one audit key, so both processes append to one keyed chain.
 const dataKey = (process.env['E2E_DATA_KEY'] ??= randomBytes(32).toString('base64'));
+const auditKey = (process.env['E2E_AUDIT_KEY'] ??= randomBytes(32).toString('base64'));
 const summaryFile = process.env['E2E_SUMMARY_FILE'];
 
 // Read by support/global-setup.ts, which creates the test accounts with the operations CLI.
@@ -56,6 +58,7 @@ export default defineConfig({
         DATA_DIR: dataDir,
         EMBEDDED_DB_PORT: String(databasePort),
         DATA_ENCRYPTION_KEY: dataKey,
+        AUDIT_HMAC_KEY: auditKey,
         LOG_LEVEL: 'warn',
         // Every journey signs in from the one loopback address; the limit itself has API specs.
         AUTH_RATE_LIMIT_MAX: '1000',
@@ -76,6 +79,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         MONGODB_URI: `mongodb://127.0.0.1:${databasePort}/cadre`,
         DATA_ENCRYPTION_KEY: dataKey,
+        AUDIT_HMAC_KEY: auditKey,
         DEMO_DATA: 'false',
         LOG_LEVEL: 'warn',
         AUTH_RATE_LIMIT_MAX: '1000',

@@ -17,6 +17,7 @@ import { sessionMiddleware } from './auth/session.middleware.js';
 import { isSecureRequest } from './auth/session.service.js';
 import { createAuthRateLimiter, RATE_LIMITED_AUTH_PATHS, registerAuthRoutes } from './auth/auth.routes.js';
 import { csrfProtection } from './platform/csrf.js';
+import { rejectMalformedText } from './platform/well-formed-input.js';
 import { recordAudit } from './audit/audit.service.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerUserRoutes } from './users/user.routes.js';
@@ -109,6 +110,7 @@ export function createApp({ logger, database, config, clientDist }: AppDependenc
   });
   app.use(express.json({ limit: '1mb' }));
   app.use(cookieParser());
+  app.use('/api', rejectMalformedText);
 
   const api = buildApi(database, settings);
   const openApiDocument = generateOpenApiDocument(api.registry);

@@ -46,6 +46,12 @@ const ConfigSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
     .optional(),
+  /** 32 bytes, base64; keys the audit hash chain and its checkpoints. Unset: a key file under DATA_DIR. */
+  AUDIT_HMAC_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, 'audit records are kept at least 180 days').default(365),
   BOOTSTRAP_ADMIN_USERNAME: z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/).default('sysadmin'),
 });

@@ -13,6 +13,9 @@ import { createLedgerReadModel, useLedgerReadModel } from './ledger/ledger-read-
 import { SnapshotStore } from './projections/snapshot-store.js';
 import { createCorrectionList, useCorrectionList } from './corrections/correction-list.js';
 import { recoverInterruptedApplies } from './imports/import-apply.js';
+import { createAuditLogList, useAuditLogList } from './audit/audit-log-list.js';
+import { loadAuditTrailSettings, useAuditTrail } from './audit/audit-key.js';
+import { scheduleAuditCheckpoints } from './audit/audit-checkpoint.js';
 
 async function main(): Promise<void> {
   let config;
@@ -30,6 +33,8 @@ async function main(): Promise<void> {
   logger.info({ database: database.info }, `database: ${database.info.product} ${database.info.version}`);
 
   useDataCipher(createDataCipher(await loadDataKey(config)));
+  useAuditTrail(await loadAuditTrailSettings(config, { createKey: true }));
+  const stopAuditCheckpoints = scheduleAuditCheckpoints({ intervalMs: config.AUDIT_CHECKPOINT_MINUTES * 60_000, logger });
   await ensureIndexes();
   const stopAuditRetention = scheduleAuditRetention({ retentionDays: config.AUDIT_RETENTION_DAYS, logger });
   await ensureFirstAdmin(config.BOOTSTRAP_ADMIN_USERNAME);
@@ -47,6 +52,8 @@ async function main(): Promise<void> {
   ledger.start();
   const corrections = useCorrectionList(createCorrectionList({ logger }));
   corrections.start();
+  const auditLog = useAuditLogList(createAuditLogList({ logger, snapshots }));
+  auditLog.start();
 
   const app = createApp({ logger, database: database.info, config, clientDist: config.CLIENT_DIST });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
@@ -68,7 +75,9 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     stopAuditRetention();
-    await Promise.all([ledger.stop(), corrections.stop()]);
+    await Promise.all([ledger.stop(), corrections.stop(), auditLog.stop()]);
+    // After the server stopped taking requests, so the last checkpoint is this process's last append.
+    await stopAuditCheckpoints();
     await database.close();
     logger.info('stopped');
     process.exit(0);

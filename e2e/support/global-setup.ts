@@ -21,6 +21,7 @@ function createAccount(role: RoleName, links: { unit?: string; cadre?: string } 
       ...process.env,
       MONGODB_URI: process.env['E2E_MONGODB_URI'],
       DATA_ENCRYPTION_KEY: process.env['E2E_DATA_KEY'],
+      AUDIT_HMAC_KEY: process.env['E2E_AUDIT_KEY'],
       LOG_LEVEL: 'warn',
     },
     encoding: 'utf8',

@@ -2,6 +2,7 @@ export * from './units/unit.js';
 export * from './cadres/cadre.js';
 export * from './stats/cadre-distribution.js';
 export * from './platform/problem.js';
+export * from './platform/well-formed-text.js';
 export * from './access/roles.js';
 export * from './access/permissions.js';
 export * from './access/data-scope.js';

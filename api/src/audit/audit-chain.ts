@@ -1,11 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AuditVerification } from '@cadre/shared-models';
+import { Types } from 'mongoose';
+import { toWellFormedText } from '@cadre/shared-models';
+import { requireAuditKey } from './audit-key.js';
 import {
   ANCHOR_KEY,
+  AUDIT_HASH_ALG,
   AuditChainAnchorModel,
   AuditModel,
   type AuditChainLink,
+  type StoredAuditAnchor,
   type StoredAuditRecord,
 } from './audit.model.js';
 
@@ -35,10 +39,34 @@ export function toCanonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** sha256 over every field but hash itself, prevHash included, so each record seals its predecessor. */
-export function computeAuditHash(record: Omit<StoredAuditRecord, 'hash'>): string {
+/**
+ * A value as the database will give it back, so that what is hashed is what is stored: every
+ * string and key with lone surrogates replaced by U+FFFD (the driver's UTF-8 encoder would do
+ * so silently when it writes BSON), Dates as ISO strings, `undefined` members dropped (as
+ * `null` in arrays), non-finite numbers as null and -0 as 0 (JSON has neither).
+ */
+export function toStoredAuditValue(value: unknown): unknown {
+  if (typeof value === 'string') return toWellFormedText(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toStoredAuditValue);
+  if (typeof value === 'object') {
+    const withJson = value as { toJSON?: () => unknown };
+    if (typeof withJson.toJSON === 'function') return toStoredAuditValue(withJson.toJSON());
+    const stored: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) stored[toWellFormedText(key)] = toStoredAuditValue(item);
+    }
+    return stored;
+  }
+  return value;
+}
+
+/** The hashed text of a record: JCS of every field but the hash, prevHash (and alg, when keyed) included. */
+export function canonicalAuditRecord(record: Omit<StoredAuditRecord, 'hash'>): string {
   const time = record.time instanceof Date ? record.time.toISOString() : record.time;
-  const canonical = toCanonicalJson({
+  return toCanonicalJson({
     seq: record.seq,
     time,
     userId: record.userId,
@@ -51,14 +79,37 @@ export function computeAuditHash(record: Omit<StoredAuditRecord, 'hash'>): strin
     detail: record.detail,
     requestId: record.requestId,
     prevHash: record.prevHash,
+    alg: record.alg,
   });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-export async function readAuditAnchor(): Promise<AuditChainLink | null> {
-  const anchor = await AuditChainAnchorModel.collection.findOne<AuditChainLink>(
+/**
+ * HMAC-SHA256 with the audit key over the canonical record, so each record seals its
+ * predecessor and nobody without the key can recompute the chain after an edit. Records
+ * written before keying began (no `alg`) keep their plain SHA-256.
+ */
+export function computeAuditHash(record: Omit<StoredAuditRecord, 'hash'>): string {
+  const canonical = canonicalAuditRecord(record);
+  if (record.alg !== AUDIT_HASH_ALG) return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return createHmac('sha256', requireAuditKey()).update(canonical, 'utf8').digest('hex');
+}
+
+/** Signs a link kept beside the chain (the retention anchor, a head checkpoint); `purpose` keeps the two apart. */
+export function computeLinkMac(purpose: 'anchor' | 'checkpoint', link: AuditChainLink & { time: Date }): string {
+  const text = `audit-${purpose}-v1\n${toCanonicalJson({ seq: link.seq, hash: link.hash, time: link.time.toISOString() })}`;
+  return createHmac('sha256', requireAuditKey()).update(text, 'utf8').digest('hex');
+}
+
+/** Constant-time comparison of two hex MACs. */
+export function macMatches(expected: string, actual: unknown): boolean {
+  if (typeof actual !== 'string' || actual.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(actual));
+}
+
+export async function readAuditAnchor(): Promise<StoredAuditAnchor | null> {
+  const anchor = await AuditChainAnchorModel.collection.findOne<StoredAuditAnchor>(
     { key: ANCHOR_KEY },
-    { projection: { _id: 0, seq: 1, hash: 1 } },
+    { projection: { _id: 0, seq: 1, hash: 1, time: 1, mac: 1 } },
   );
   return anchor ?? null;
 }
@@ -70,7 +121,44 @@ export async function readAuditHead(): Promise<AuditChainLink | null> {
     readAuditAnchor(),
   ]);
   if (newest && (!anchor || newest.seq > anchor.seq)) return newest;
-  return anchor;
+  return anchor && { seq: anchor.seq, hash: anchor.hash };
+}
+
+let lastAppended: AuditChainLink | null = null;
+
+/**
+ * The link this process appended last: a head that is known without reading the database,
+ * for the checkpoints (another process may have appended since; the link still holds).
+ */
+export function readLastAppendedLink(): AuditChainLink | null {
+  return lastAppended;
+}
+
+/**
+ * A record's _id, derived from its seq. The embedded database finds a document by an ObjectId
+ * _id without scanning the collection (by nothing else), and a second insert of the same seq
+ * fails on _id as well as on the seq index.
+ */
+export function auditRecordId(seq: number): Types.ObjectId {
+  return new Types.ObjectId(seq.toString(16).padStart(24, '0'));
+}
+
+/**
+ * The head to append after, without scanning the log on every request: the link this process
+ * appended last, once a read by _id shows it is still there. Otherwise (first append of the
+ * process, or that record pruned or the database restored) the head is read by seq, which on
+ * the embedded database scans the whole log.
+ */
+async function readHeadForAppend(): Promise<AuditChainLink | null> {
+  const known = lastAppended;
+  if (known) {
+    const stored = await AuditModel.collection.findOne<AuditChainLink>(
+      { _id: auditRecordId(known.seq) },
+      { projection: { _id: 0, seq: 1, hash: 1 } },
+    );
+    if (stored?.seq === known.seq && stored.hash === known.hash) return known;
+  }
+  return readAuditHead();
 }
 
 export function isDuplicateKey(err: unknown): boolean {
@@ -78,18 +166,22 @@ export function isDuplicateKey(err: unknown): boolean {
 }
 
 /**
- * Appends one record with seq = head + 1. Without transactions, the unique index on seq is
+ * Appends one record with seq = head + 1. Without transactions, the unique _id and seq are
  * the arbiter between API processes: of two appends that read the same head, one insert
- * fails with a duplicate key and retries on the new head.
+ * fails with a duplicate key and retries on the head read afresh.
  */
 export async function insertChainedRecord(fields: AuditFields): Promise<StoredAuditRecord> {
+  const { time, ...rest } = fields;
+  const stored = { ...(toStoredAuditValue(rest) as Omit<AuditFields, 'time'>), time, alg: AUDIT_HASH_ALG };
   for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt += 1) {
-    const head = await readAuditHead();
-    const unsealed = { ...fields, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
+    // After a collision another process moved the head: this process's last link is stale.
+    const head = attempt === 1 ? await readHeadForAppend() : await readAuditHead();
+    const unsealed = { ...stored, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
     const record: StoredAuditRecord = { ...unsealed, hash: computeAuditHash(unsealed) };
     try {
       // Through the driver, not mongoose: casting or minimizing must not change what was hashed.
-      await AuditModel.collection.insertOne({ ...record });
+      await AuditModel.collection.insertOne({ _id: auditRecordId(record.seq), ...record });
+      lastAppended = { seq: record.seq, hash: record.hash };
       return record;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -120,56 +212,4 @@ export function openChainCursor() {
     .find<StoredAuditRecord & { _id: unknown }>({})
     .sort({ seq: 1 })
     .batchSize(VERIFY_BATCH_SIZE);
-}
-
-export interface ChainBreak {
-  seq: number;
-  reason: string;
-}
-
-/** Why `record` does not continue the chain after `previous`, or null when it does. */
-export function findChainBreak(record: StoredAuditRecord, previous: AuditChainLink): ChainBreak | null {
-  const expectedSeq = previous.seq + 1;
-  if (record.seq !== expectedSeq) {
-    if (typeof record.seq === 'number' && record.seq > expectedSeq) {
-      return { seq: expectedSeq, reason: `缺少第 ${expectedSeq} 条记录（其后一条为第 ${record.seq} 条），记录可能被删除` };
-    }
-    if (typeof record.seq === 'number' && record.seq < expectedSeq) {
-      return { seq: record.seq, reason: `第 ${record.seq} 条记录早于链条起点（第 ${expectedSeq} 条），应已被保留期清理删除或为伪造` };
-    }
-    return { seq: expectedSeq, reason: `序号异常：期望第 ${expectedSeq} 条，实际为 ${JSON.stringify(record.seq)}` };
-  }
-  if (computeAuditHash(record) !== record.hash) {
-    return { seq: record.seq, reason: `第 ${record.seq} 条记录的内容与其哈希不符，记录可能被修改` };
-  }
-  if (record.prevHash !== previous.hash) {
-    return { seq: record.seq, reason: `第 ${record.seq} 条记录的前序哈希与上一条记录不符，链条被改动` };
-  }
-  return null;
-}
-
-function describeHead(link: AuditChainLink): Pick<AuditVerification, 'headSeq' | 'headHash'> {
-  return link.seq === 0 ? { headSeq: null, headHash: null } : { headSeq: link.seq, headHash: link.hash };
-}
-
-/**
- * Walks every record in seq order, batch by batch, recomputing each hash and checking each
- * link back to the anchor (or genesis). On a break, the head reported is the last link that
- * did verify: the point up to which the trail can be trusted.
- */
-export async function verifyAuditChain(): Promise<AuditVerification> {
-  let previous = readChainStart(await readAuditAnchor());
-  let checked = 0;
-  const cursor = openChainCursor();
-  try {
-    for await (const { _id, ...record } of cursor) {
-      const broken = findChainBreak(record, previous);
-      if (broken) return { ok: false, checked, ...describeHead(previous), firstBrokenSeq: broken.seq, reason: broken.reason };
-      checked += 1;
-      previous = { seq: record.seq, hash: record.hash };
-    }
-  } finally {
-    await cursor.close();
-  }
-  return { ok: true, checked, ...describeHead(previous), firstBrokenSeq: null, reason: null };
 }

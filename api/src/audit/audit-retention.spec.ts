@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { appendAuditRecord, readAuditAnchor, verifyAuditChain } from './audit-chain.js';
-import { auditFields } from './audit-fixtures.js';
+import { appendAuditRecord, computeLinkMac, readAuditAnchor } from './audit-chain.js';
+import { auditTrailSettings } from './audit-key.js';
+import { verifyAuditChain } from './audit-verification.js';
+import { auditFields, withRetentionSetting } from './audit-fixtures.js';
 import { pruneAudit, scheduleAuditRetention } from './audit-retention.js';
 import { ANCHOR_KEY, AuditChainAnchorModel, AuditModel, type StoredAuditRecord } from './audit.model.js';
 
@@ -31,38 +33,77 @@ describe('audit retention', () => {
     expect(await AuditModel.countDocuments()).toBe(2);
   });
 
-  it('deletes only records older than the retention, anchors the chain, and still verifies', async () => {
-    const records = await appendAged(400, 300, 200, 179, 10);
+  it('deletes only records older than the retention, anchors the chain with a signed link, and still verifies', () =>
+    withRetentionSetting(250, async () => {
+      const records = await appendAged(400, 300, 200, 179, 10);
 
-    const result = await pruneAudit({ retentionDays: 250 });
+      const result = await pruneAudit({ retentionDays: 250 });
 
-    expect(result.deleted).toBe(2);
-    expect(result.anchor).toEqual({ seq: 2, hash: records[1]!.hash });
-    expect(await remainingObjectIds()).toEqual(['200d', '179d', '10d']);
-    expect(await readAuditAnchor()).toEqual({ seq: 2, hash: records[1]!.hash });
-    const prune = await AuditModel.findOne({ action: 'audit.prune' }).lean<StoredAuditRecord>();
-    expect(prune).toEqual(jasmine.objectContaining({ seq: 6, result: 'success', detail: jasmine.objectContaining({ deleted: 2, throughSeq: 2 }) }));
-    expect(await verifyAuditChain()).toEqual(jasmine.objectContaining({ ok: true, checked: 4, headSeq: 6 }));
+      expect(result.deleted).toBe(2);
+      expect(result.anchor).toEqual(jasmine.objectContaining({ seq: 2, hash: records[1]!.hash }));
+      expect(await remainingObjectIds()).toEqual(['200d', '179d', '10d']);
+      const anchor = { seq: 2, hash: records[1]!.hash, time: records[1]!.time };
+      expect(await readAuditAnchor()).toEqual({ ...anchor, mac: computeLinkMac('anchor', anchor) });
+      const prune = await AuditModel.findOne({ action: 'audit.prune' }).lean<StoredAuditRecord>();
+      expect(prune).toEqual(jasmine.objectContaining({ seq: 6, result: 'success', detail: jasmine.objectContaining({ deleted: 2, throughSeq: 2 }) }));
+      expect(await verifyAuditChain()).toEqual(
+        jasmine.objectContaining({ ok: true, checked: 4, headSeq: 6, anchor: { seq: 2, time: records[1]!.time.toISOString() } }),
+      );
+    }));
+
+  it('reports records pruned before the configured retention allowed (anchor too young), with the other breaks', async () => {
+    await appendAged(400, 300, 200, 10);
+    await pruneAudit({ retentionDays: 250 });
+    await AuditModel.collection.updateOne({ objectId: '10d' }, { $set: { result: 'failure' } });
+
+    const result = await verifyAuditChain();
+
+    expect(auditTrailSettings().retentionDays).toBe(365);
+    expect(result).toEqual(
+      jasmine.objectContaining({
+        ok: false,
+        breakCount: 2,
+        breaks: [
+          { kind: 'anchor_too_young', seq: 2, lastSeq: null },
+          { kind: 'edited', seq: 4, lastSeq: null },
+        ],
+      }),
+    );
   });
 
-  it('never deletes a record younger than 180 days, even when handed a clock from the future', async () => {
-    await appendAged(400, 200, 179, 1);
+  it('reports the oldest records deleted in the database, with an anchor forged without the key or without one', async () => {
+    const records = await appendAged(400, 300, 200, 10);
+    await AuditModel.collection.deleteMany({ seq: { $lte: 2 } });
 
-    await pruneAudit({ retentionDays: 180, now: new Date(Date.now() + 3650 * DAY_MS) });
+    expect((await verifyAuditChain()).breaks).toEqual([{ kind: 'removed', seq: 1, lastSeq: 2 }]);
 
-    expect(await remainingObjectIds()).toEqual(['179d', '1d']);
-    expect(await verifyAuditChain()).toEqual(jasmine.objectContaining({ ok: true }));
+    await AuditChainAnchorModel.collection.insertOne({ key: ANCHOR_KEY, seq: 2, hash: records[1]!.hash, prunedAt: new Date() });
+    expect((await verifyAuditChain()).breaks).toEqual([{ kind: 'anchor_forged', seq: 2, lastSeq: null }]);
+
+    await AuditChainAnchorModel.collection.updateOne({ key: ANCHOR_KEY }, { $set: { time: daysAgo(400), mac: 'f'.repeat(64) } });
+    expect((await verifyAuditChain()).breaks).toEqual([{ kind: 'anchor_forged', seq: 2, lastSeq: null }]);
   });
 
-  it('stops at the first younger record when clocks disagree, keeping one unbroken chain', async () => {
-    await appendAged(400, 10, 300);
+  it('never deletes a record younger than 180 days, even when handed a clock from the future', () =>
+    withRetentionSetting(180, async () => {
+      await appendAged(400, 200, 179, 1);
 
-    const result = await pruneAudit({ retentionDays: 180 });
+      await pruneAudit({ retentionDays: 180, now: new Date(Date.now() + 3650 * DAY_MS) });
 
-    expect(result.deleted).toBe(1);
-    expect(await remainingObjectIds()).toEqual(['10d', '300d']);
-    expect(await verifyAuditChain()).toEqual(jasmine.objectContaining({ ok: true }));
-  });
+      expect(await remainingObjectIds()).toEqual(['179d', '1d']);
+      expect(await verifyAuditChain()).toEqual(jasmine.objectContaining({ ok: true }));
+    }));
+
+  it('stops at the first younger record when clocks disagree, keeping one unbroken chain', () =>
+    withRetentionSetting(180, async () => {
+      await appendAged(400, 10, 300);
+
+      const result = await pruneAudit({ retentionDays: 180 });
+
+      expect(result.deleted).toBe(1);
+      expect(await remainingObjectIds()).toEqual(['10d', '300d']);
+      expect(await verifyAuditChain()).toEqual(jasmine.objectContaining({ ok: true }));
+    }));
 
   it('continues the chain from the anchor when every record was old enough to go', async () => {
     const records = await appendAged(500, 400);
@@ -85,19 +126,21 @@ describe('audit retention', () => {
     expect(await AuditChainAnchorModel.countDocuments()).toBe(0);
   });
 
-  it('finishes a prune that stopped between writing the anchor and deleting', async () => {
-    const records = await appendAged(400, 300, 10);
-    // What a crash right after the anchor write leaves: the anchor, and the records it covers.
-    await AuditChainAnchorModel.collection.insertOne({ key: ANCHOR_KEY, seq: 2, hash: records[1]!.hash, prunedAt: new Date() });
-    const interrupted = await verifyAuditChain();
-    expect(interrupted).toEqual(jasmine.objectContaining({ ok: false, firstBrokenSeq: 1 }));
+  it('finishes a prune that stopped between writing the anchor and deleting', () =>
+    withRetentionSetting(180, async () => {
+      const records = await appendAged(400, 300, 10);
+      // What a crash right after the anchor write leaves: the anchor, and the records it covers.
+      const anchor = { seq: 2, hash: records[1]!.hash, time: records[1]!.time };
+      await AuditChainAnchorModel.collection.insertOne({ key: ANCHOR_KEY, ...anchor, mac: computeLinkMac('anchor', anchor), prunedAt: new Date() });
+      const interrupted = await verifyAuditChain();
+      expect(interrupted).toEqual(jasmine.objectContaining({ ok: false, firstBrokenSeq: 1 }));
 
-    const result = await pruneAudit({ retentionDays: 180 });
+      const result = await pruneAudit({ retentionDays: 180 });
 
-    expect(result.deleted).toBe(2);
-    expect(await remainingObjectIds()).toEqual(['10d']);
-    expect(await verifyAuditChain()).toEqual(jasmine.objectContaining({ ok: true }));
-  });
+      expect(result.deleted).toBe(2);
+      expect(await remainingObjectIds()).toEqual(['10d']);
+      expect(await verifyAuditChain()).toEqual(jasmine.objectContaining({ ok: true }));
+    }));
 
   it('runs on schedule and logs the chain head each time', async () => {
     await appendAged(400, 5);

@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import {
-  findChainBreak,
+  computeLinkMac,
   isDuplicateKey,
   openChainCursor,
   readAuditAnchor,
   readAuditHead,
   readChainStart,
 } from './audit-chain.js';
+import { checkNextRecord, type ChainPosition } from './audit-verification.js';
 import { ANCHOR_KEY, AuditChainAnchorModel, AuditModel, type AuditChainLink } from './audit.model.js';
 import { recordAudit } from './audit.service.js';
 
@@ -28,25 +29,28 @@ export interface PruneResult {
   cutoff: Date;
 }
 
+/** The last record to be pruned: the anchor keeps its time, to be checked against the retention. */
+type PrunableLink = AuditChainLink & { time: Date };
+
 /**
  * The last record of the oldest run of records older than the cutoff, in seq order. Stopping
  * at the first younger record (not filtering by time) keeps what remains one unbroken chain
  * even when clocks of several API processes disagree. The run is verified on the way: pruning
  * a tampered stretch would launder the evidence, so a break stops the prune.
  */
-async function findLastPrunable(cutoff: Date): Promise<AuditChainLink | null> {
+async function findLastPrunable(cutoff: Date): Promise<PrunableLink | null> {
   const anchor = await readAuditAnchor();
-  let previous = readChainStart(anchor);
-  let last: AuditChainLink | null = null;
+  const position: ChainPosition = { previous: readChainStart(anchor), linkKnown: true, keyed: false };
+  let last: PrunableLink | null = null;
   const cursor = openChainCursor();
   try {
     for await (const { _id, ...record } of cursor) {
       if (!(record.time < cutoff)) break;
       // Left behind by an interrupted prune; the anchor already vouches for them.
       if (anchor && record.seq <= anchor.seq) continue;
-      const broken = findChainBreak(record, previous);
-      if (broken) throw new Error(`audit chain broken at seq ${broken.seq} (${broken.reason}); pruning refused`);
-      previous = last = { seq: record.seq, hash: record.hash };
+      const [broken] = checkNextRecord(record, position);
+      if (broken) throw new Error(`audit chain broken at seq ${broken.seq} (${broken.kind}); pruning refused`);
+      last = { seq: record.seq, hash: record.hash, time: record.time };
     }
   } finally {
     await cursor.close();
@@ -54,13 +58,16 @@ async function findLastPrunable(cutoff: Date): Promise<AuditChainLink | null> {
   return last;
 }
 
-/** Moves the anchor forward only, compare-and-swap, so two pruning processes cannot move it back. */
-async function advanceAnchor(link: AuditChainLink): Promise<void> {
+/**
+ * Moves the anchor forward only, compare-and-swap, so two pruning processes cannot move it back.
+ * The anchor is signed with the audit key: without it, nobody can pretend records were pruned.
+ */
+async function advanceAnchor(link: PrunableLink): Promise<void> {
   const anchors = AuditChainAnchorModel.collection;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const current = await readAuditAnchor();
     if (current && current.seq >= link.seq) return;
-    const fields = { seq: link.seq, hash: link.hash, prunedAt: new Date() };
+    const fields = { seq: link.seq, hash: link.hash, time: link.time, mac: computeLinkMac('anchor', link), prunedAt: new Date() };
     if (current) {
       const { matchedCount } = await anchors.updateOne({ key: ANCHOR_KEY, seq: current.seq }, { $set: fields });
       if (matchedCount === 1) return;

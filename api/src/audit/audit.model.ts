@@ -37,20 +37,26 @@ auditSchema.index({ result: 1, time: -1, seq: -1 });
 
 export const AuditModel = mongoose.model('AuditRecord', auditSchema);
 
-/** The stored shape: the API shape with a real Date. */
-export type StoredAuditRecord = Omit<AuditRecord, 'time'> & { time: Date };
+/** Marks a record hashed with the audit key; records written before keying began lack it. */
+export const AUDIT_HASH_ALG = 'hmac-sha256' as const;
+
+/** The stored shape: the API shape with a real Date, and the hash algorithm when keyed. */
+export type StoredAuditRecord = Omit<AuditRecord, 'time'> & { time: Date; alg?: typeof AUDIT_HASH_ALG };
 
 export const ANCHOR_KEY = 'audit_log';
 
 /**
- * After retention pruning, the seq and hash of the last deleted record: the link the oldest
- * kept record points to, so what remains still verifies.
+ * After retention pruning, the seq, hash and time of the last deleted record: the link the
+ * oldest kept record points to, so what remains still verifies. `mac` signs seq, hash and time
+ * with the audit key (anchors written before keying began have neither time nor mac).
  */
 const anchorSchema = new Schema(
   {
     key: { type: String, required: true },
     seq: { type: Number, required: true },
     hash: { type: String, required: true },
+    time: { type: Date },
+    mac: { type: String },
     prunedAt: { type: Date, required: true },
   },
   { collection: 'audit_chain_anchor', versionKey: false },
@@ -62,4 +68,9 @@ export const AuditChainAnchorModel = mongoose.model('AuditChainAnchor', anchorSc
 export interface AuditChainLink {
   seq: number;
   hash: string;
+}
+
+export interface StoredAuditAnchor extends AuditChainLink {
+  time?: Date;
+  mac?: string;
 }

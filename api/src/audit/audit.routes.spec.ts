@@ -54,7 +54,18 @@ describe('audit routes', () => {
 
     const res = await client.get('/api/audit/verification').expect(200);
 
-    expect(res.body).toEqual({ ok: true, checked: head!.seq, headSeq: head!.seq, headHash: head!.hash, firstBrokenSeq: null, reason: null });
+    expect(res.body).toEqual({
+      ok: true,
+      checked: head!.seq,
+      headSeq: head!.seq,
+      headHash: head!.hash,
+      firstBrokenSeq: null,
+      breakCount: 0,
+      breaks: [],
+      unkeyed: 0,
+      anchor: null,
+      checkpoint: null,
+    });
   });
 
   it('offers no operation that could change or delete a record', async () => {

@@ -2,7 +2,7 @@ import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from '@cad
 import type { Response } from 'express';
 import type { SessionActor } from '../platform/actor.js';
 import type { ApiBuilder } from '../platform/endpoint.js';
-import { verifyAuditChain } from './audit-chain.js';
+import { verifyAuditChain } from './audit-verification.js';
 import {
   exportAudit,
   formatBeijingTime,
@@ -75,7 +75,7 @@ export function registerAuditRoutes(api: ApiBuilder): void {
     path: '/audit/verification',
     access: 'audit:verify',
     operationId: 'verifyAuditChain',
-    summary: 'Recomputes the hash chain of the whole audit log and reports the first break',
+    summary: 'Recomputes the hash chain of the whole audit log and reports every break (the first 100 listed)',
     tags: ['audit'],
     success: { status: 200, description: 'verification result', schema: AuditVerificationSchema },
     handler: () => verifyAuditChain(),

@@ -1,11 +1,12 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import mongoose from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import type { AuditPage, AuditQuery, AuditRecord } from '@cadre/shared-models';
 import type { AuditRecorder } from './audit-entry.js';
 import { appendAuditRecord, toCanonicalJson } from './audit-chain.js';
 import { maskAuditDetail, maskIdNumberLike } from './audit-masking.js';
 import { AuditModel, type StoredAuditRecord } from './audit.model.js';
+import { auditLogList } from './audit-log-list.js';
 import { startsWithPattern } from '../platform/text-pattern.js';
 import { auditCallerOf } from '../platform/actor.js';
 
@@ -75,18 +76,14 @@ function toAuditRecord(stored: StoredAuditRecord): AuditRecord {
 
 const NEWEST_FIRST = { time: -1, seq: -1 } as const;
 
-/** One page of records matching the query, newest first, with the total for the pager. */
+/**
+ * One page of records matching the query, newest first, with the total for the pager: chosen and
+ * counted by the audit log projection, then read by `_id` (docs/decisions/0012).
+ */
 export async function queryAudit(query: AuditQuery): Promise<AuditPage> {
-  const filter = buildAuditFilter(query);
-  const [stored, total] = await Promise.all([
-    AuditModel.find(filter)
-      .sort(NEWEST_FIRST)
-      .skip(query.page * query.size)
-      .limit(query.size)
-      .lean<StoredAuditRecord[]>(),
-    AuditModel.countDocuments(filter),
-  ]);
-  return { items: stored.map(toAuditRecord), total };
+  const { ids, total } = (await auditLogList().current()).page(query);
+  const stored = await Promise.all(ids.map((id) => AuditModel.collection.findOne<StoredAuditRecord>({ _id: new Types.ObjectId(id) })));
+  return { items: stored.filter((record) => record !== null).map(toAuditRecord), total };
 }
 
 /** Beijing time with its offset: what the users read, and unambiguous in a spreadsheet. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { appendAuditRecord, readAuditHead } from '../audit/audit-chain.js';
 import { auditFields } from '../audit/audit-fixtures.js';
+import { auditTrailSettings } from '../audit/audit-key.js';
 import { AuditModel } from '../audit/audit.model.js';
 import { aUnit } from '../test/factories.js';
 import { clearCollections } from '../test/test-database.js';
@@ -81,19 +82,34 @@ describe('operations CLI', () => {
     expect(run.stderr).toContain('MONGODB_URI');
   }, CLI_SPEC_TIMEOUT_MS);
 
-  it('verify-audit exits 0 on an intact chain and 1 naming the seq of a break', async () => {
-    for (let i = 0; i < 3; i += 1) await appendAuditRecord(auditFields({ objectId: `c${i}` }));
+  it('verify-audit exits 0 on an intact chain and 1 listing every break', async () => {
+    for (let i = 0; i < 5; i += 1) await appendAuditRecord(auditFields({ objectId: `c${i}` }));
     const head = await readAuditHead();
+    const env = { AUDIT_HMAC_KEY: auditTrailSettings().key!.toString('base64') };
 
-    const intact = await runCli(['verify-audit']);
-    expect(intact.code).toBe(0);
-    expect(intact.stdout).toContain('audit chain intact: 3 records checked');
-    expect(intact.stdout).toContain(`head: seq 3 hash ${head!.hash}`);
+    const intact = await runCli(['verify-audit'], env);
+    expect(intact.code).withContext(intact.stderr).toBe(0);
+    expect(intact.stdout).toContain('audit chain intact: 5 records checked');
+    expect(intact.stdout).toContain(`head: seq 5 hash ${head!.hash}`);
 
     await AuditModel.collection.updateOne({ seq: 2 }, { $set: { action: 'cadre.delete' } });
-    const broken = await runCli(['verify-audit', '--json']);
+    await AuditModel.collection.deleteOne({ seq: 4 });
+    const broken = await runCli(['verify-audit'], env);
     expect(broken.code).toBe(1);
-    expect(JSON.parse(broken.stdout)).toEqual(jasmine.objectContaining({ ok: false, firstBrokenSeq: 2, headSeq: 1 }));
+    expect(broken.stdout).toContain('audit chain BROKEN: 2 break(s) in 4 records');
+    expect(broken.stdout).toContain('seq 2: content does not match its hash');
+    expect(broken.stdout).toContain('seq 4: missing (deleted)');
+    const json = await runCli(['verify-audit', '--json'], env);
+    expect(JSON.parse(json.stdout)).toEqual(jasmine.objectContaining({ ok: false, firstBrokenSeq: 2, headSeq: 1, breakCount: 2 }));
+  }, CLI_SPEC_TIMEOUT_MS);
+
+  it('verify-audit without the audit key fails and says which key it needs', async () => {
+    await appendAuditRecord(auditFields());
+
+    const run = await runCli(['verify-audit']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('AUDIT_HMAC_KEY');
   }, CLI_SPEC_TIMEOUT_MS);
 
   it('backs up and restores through the commands, printing counts and the audit head', async () => {

@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from '../db/connection.js';
 import { ensureIndexes } from '../db/indexes.js';
 import { createDataCipher, loadDataKey, useDataCipher } from '../platform/data-cipher.js';
 import { createLogger } from '../platform/logger.js';
+import { loadAuditTrailSettings, useAuditTrail } from '../audit/audit-key.js';
 import { commands as auditCommands } from './audit-commands.js';
 import { commands as backupCommands } from './backup-commands.js';
 import { commands as userCommands } from './user-commands.js';
@@ -116,6 +117,7 @@ async function runCli(argv: string[]): Promise<number> {
         if (database) return;
         database = await openDatabase(config, createLogger(config.LOG_LEVEL));
         if (command.usesDataKey) useDataCipher(createDataCipher(await loadDataKey(config)));
+        useAuditTrail(await loadAuditTrailSettings(config, { createKey: command.usesDataKey === true }));
         await ensureIndexes();
       },
     };

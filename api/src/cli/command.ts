@@ -41,6 +41,7 @@ export interface Command {
    * Loads the data encryption key (DATA_ENCRYPTION_KEY, or the key file under DATA_DIR, created
    * when absent, as at the server's first start) for commands that read or write encrypted
    * fields. Off by default: restore must never mint a key that cannot read the restored data.
+   * Such commands may append audit records, so they also create the audit key file when absent.
    */
   usesDataKey?: boolean;
   /** Returns the exit code; throws UsageError for bad arguments. */

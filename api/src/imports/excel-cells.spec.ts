@@ -36,6 +36,9 @@ describe('readCell', () => {
     ['a formula never calculated', { formula: 'A1+1' }, undefined, 'text', /没有计算结果的公式/],
     ['text over the cell cap', '2001.01--'.padEnd(MAX_CELL_TEXT_LENGTH + 1, ' '), undefined, 'text', /超过 20000 个字/],
     ['rich text over the cell cap', { richText: [{ text: '某'.repeat(MAX_CELL_TEXT_LENGTH) }, { text: '某' }] }, undefined, 'text', /超过 20000 个字/],
+    ['text with a lone surrogate', '\ud800rt', undefined, 'text', /^单元格包含无效的字符编码$/],
+    ['rich text with a lone surrogate', { richText: [{ text: '张' }, { text: '\udc00' }] }, undefined, 'text', /包含无效的字符编码/],
+    ['a formula result with a lone surrogate', { formula: 'A1', result: 'x\ud800' }, undefined, 'month', /包含无效的字符编码/],
   ];
   for (const [title, value, numFmt, kind, message] of problems) {
     it(`refuses ${title}`, () => {

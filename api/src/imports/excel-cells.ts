@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import { MALFORMED_TEXT_MESSAGE, isWellFormedText } from '@cadre/shared-models';
 
 /** How a column's cells are read: months and ID numbers suffer from Excel's number handling. */
 export type CellKind = 'text' | 'month' | 'idNumber';
@@ -18,6 +19,9 @@ export function readCell(value: CellValue, numFmt: string | undefined, kind: Cel
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'string') {
     if (value.length > MAX_CELL_TEXT_LENGTH) return { problem: `单元格内容超过 ${MAX_CELL_TEXT_LENGTH} 个字的上限` };
+    // exceljs's XML parser refuses surrogate character references today; the rows must not
+    // depend on that: a lone surrogate would be replaced silently when the record is stored.
+    if (!isWellFormedText(value)) return { problem: `单元格${MALFORMED_TEXT_MESSAGE}` };
     return { text: value.replace(/\r\n?/g, '\n').trim() };
   }
   if (typeof value === 'number') return readNumber(value, numFmt, kind);

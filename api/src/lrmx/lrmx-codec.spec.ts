@@ -251,6 +251,8 @@ describe('readLrmx refuses', () => {
     ['an element with a namespace prefix', aFile(['<x:XingMing>张三</x:XingMing>']), /命名空间前缀/, 'x:XingMing'],
     ['deep nesting', aFile(['<A>'.repeat(20) + '</A>'.repeat(20)]), /嵌套过深/],
     ['a control character', aFile(['<XingMing>张\u0001三</XingMing>']), /控制字符/],
+    ['a lone surrogate as a character reference', aFile(['<XianRenZhiWu>&#xD800;rt</XianRenZhiWu>']), /XianRenZhiWu 包含无效的字符编码.*&#xD800;/, 'XianRenZhiWu'],
+    ['a surrogate pair as two character references', aFile(['<XingMing>&#55357;&#56832;</XingMing>']), /XingMing 包含无效的字符编码/, 'XingMing'],
   ];
   for (const [title, file, message, element] of refusals) {
     it(title, () => expectLrmxError(() => readLrmx(file), message, element));

@@ -1,3 +1,4 @@
+import { MALFORMED_TEXT_MESSAGE } from '@cadre/shared-models';
 import { LrmxError } from './lrmx-error.js';
 
 /** One element of a parsed document: its own character data and its child elements, in order. */
@@ -144,8 +145,11 @@ class StrictXmlReader {
         return value;
       }
       const codePoint = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
+        throw this.fail(`元素 ${element} ${MALFORMED_TEXT_MESSAGE}（字符引用 &${body}; 是单独的代理项）`, element);
+      }
       const character = codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '';
-      if (character === '' || ILLEGAL_CHARACTER.test(character) || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
+      if (character === '' || ILLEGAL_CHARACTER.test(character)) {
         throw this.fail(`元素 ${element} 中有无效的字符引用 &${body};`, element);
       }
       return character;

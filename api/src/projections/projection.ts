@@ -30,6 +30,11 @@ export interface ProjectionDefinition<S> {
   loadAll(ctx: LoadContext): Promise<S>;
   /** Applies the changes to the state in place, or returns why everything must be reloaded. */
   apply(state: S, changes: { ids: string[]; topics: ReadonlySet<string> }, ctx: LoadContext): Promise<string | void>;
+  /**
+   * Beyond this many changes behind, reload in full rather than replay (default 1,000). A source
+   * whose changes are cheap to read one by one may allow more: the measured cost still decides.
+   */
+  maxReplayed?: number;
   /** Brings time-dependent parts up to date before each answer (the ledger's ages and tags). */
   refresh?(state: S, now: Date): void;
   snapshot?: {
@@ -53,7 +58,7 @@ export interface ProjectionOptions {
 
 const DEFAULT_WAIT_MS = 15_000;
 const DEFAULT_SNAPSHOT_EVERY_MS = 10 * 60 * 1000;
-/** Further behind than this many changes, reloading everything is simpler than replaying. */
+/** Further behind than this many changes, reloading everything is simpler than replaying (unless a definition says otherwise). */
 const MAX_REPLAYED_CHANGES = 1_000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 /** Change history older than this is deleted; a process that far behind reloads everything. */
@@ -200,7 +205,7 @@ export class Projection<S> {
     if (position.epoch !== at.epoch) return this.loadAll('the change counter was recreated');
     if (position.seq < at.seq) return this.loadAll('the change counter went back');
     if (position.seq === at.seq) return;
-    if (position.seq - at.seq > MAX_REPLAYED_CHANGES) return this.loadAll(`${position.seq - at.seq} changes behind`);
+    if (position.seq - at.seq > (this.definition.maxReplayed ?? MAX_REPLAYED_CHANGES)) return this.loadAll(`${position.seq - at.seq} changes behind`);
     const changes = await this.definition.source.changes(at.seq + 1, position.seq);
     if ('reload' in changes) return this.loadAll(changes.reload);
     const reload = await this.definition.apply(this.state as S, changes, this.context);

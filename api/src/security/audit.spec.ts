@@ -7,8 +7,10 @@ import { createTestApp } from '../test/test-app.js';
 import { testDatabaseInfo } from '../test/test-database.js';
 import { GOOD_PASSWORD, TestClient, anAccount, signedInAs, totpCodeFor } from '../test/test-client.js';
 import { aCadre, aUnit } from '../test/factories.js';
-import { appendAuditRecord, computeAuditHash, verifyAuditChain } from '../audit/audit-chain.js';
+import { appendAuditRecord, computeAuditHash } from '../audit/audit-chain.js';
+import { verifyAuditChain } from '../audit/audit-verification.js';
 import { pruneAudit } from '../audit/audit-retention.js';
+import { withRetentionSetting } from '../audit/audit-fixtures.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AuditModel } from '../audit/audit.model.js';
 import { UserModel } from '../users/user.model.js';
@@ -286,7 +288,7 @@ describe('security.md audit (等保 8.1.4.3)', () => {
         expect(res.body.ok).toBeFalse();
         expect(res.body.firstBrokenSeq).toBe(brokenSeq);
         expect(res.body.headSeq).toBe(brokenSeq - 1);
-        expect(res.body.reason).toEqual(jasmine.any(String));
+        expect(res.body.breaks[0]).toEqual(jasmine.objectContaining({ seq: brokenSeq }));
       });
     }
   });
@@ -307,18 +309,33 @@ describe('security.md audit (等保 8.1.4.3)', () => {
       });
     }
 
-    it('security.md 16: pruning with the 180-day minimum removes only older records and the chain still verifies', async () => {
-      for (const [age, label] of [[400, 'd400'], [200, 'd200'], [181, 'd181'], [179, 'd179'], [30, 'd30'], [0, 'd0']] as const) await recordAt(age, label);
-      const result = await pruneAudit({ retentionDays: 180 });
-      expect(result.deleted).toBe(3);
-      const kept = (await auditTrail()).map((r) => r['action']);
-      expect(kept).toEqual(['test.d179', 'test.d30', 'test.d0', 'audit.prune']);
-      for (const record of await auditTrail()) {
-        expect((record['time'] as Date).getTime()).toBeGreaterThan(Date.now() - 180 * DAY);
-      }
-      expect((await verifyAuditChain()).ok).toBeTrue();
+    it('security.md 16: pruning with the 180-day minimum removes only older records and the chain still verifies', () =>
+      withRetentionSetting(180, async () => {
+        for (const [age, label] of [[400, 'd400'], [200, 'd200'], [181, 'd181'], [179, 'd179'], [30, 'd30'], [0, 'd0']] as const) await recordAt(age, label);
+        const result = await pruneAudit({ retentionDays: 180 });
+        expect(result.deleted).toBe(3);
+        const kept = (await auditTrail()).map((r) => r['action']);
+        expect(kept).toEqual(['test.d179', 'test.d30', 'test.d0', 'audit.prune']);
+        for (const record of await auditTrail()) {
+          expect((record['time'] as Date).getTime()).toBeGreaterThan(Date.now() - 180 * DAY);
+        }
+        expect((await verifyAuditChain()).ok).toBeTrue();
+        const { client } = await signedInAs(app, ['audit_admin']);
+        expect((await client.get('/api/audit/verification')).body.ok).toBeTrue();
+      }));
+
+    it('security.md 16: records pruned before the configured retention allowed are reported (anchor too young)', async () => {
+      for (const [age, label] of [[400, 'd400'], [200, 'd200'], [0, 'd0']] as const) await recordAt(age, label);
+      await pruneAudit({ retentionDays: 180 });
       const { client } = await signedInAs(app, ['audit_admin']);
-      expect((await client.get('/api/audit/verification')).body.ok).toBeTrue();
+
+      const res = await client.get('/api/audit/verification');
+
+      expect(loadConfig({}).AUDIT_RETENTION_DAYS).toBe(365);
+      expect(res.body.ok).toBeFalse();
+      expect(res.body.breaks).toEqual([{ kind: 'anchor_too_young', seq: 2, lastSeq: null }]);
+      expect(res.body.anchor).toEqual({ seq: 2, time: jasmine.any(String) });
+      expect(await auditCount()).toBeGreaterThan(1);
     });
 
     it('security.md 16: the default retention (365 days) keeps a 200-day-old record', async () => {

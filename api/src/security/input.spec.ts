@@ -149,6 +149,45 @@ describe('security.md input (ASVS 1–5, 15)', () => {
     });
   });
 
+  describe('22: text that is not well-formed UTF-16 is refused at the boundary', () => {
+    const MESSAGE = '包含无效的字符编码';
+    const cases: Array<[Role, Method, string, unknown, string]> = [
+      ['org_admin', 'post', '/api/units', { name: '单位\ud800', code: 'NEW-1', type: 'department', parentId: ':root' }, 'body.name'],
+      ['security_admin', 'put', '/api/users/:user/roles', { version: 0, roles: ['cadre\udc00'] }, 'body.roles.0'],
+      ['org_admin', 'post', '/api/units', { ['na\ud800me']: 'x' }, 'body.na\ud800me'],
+      ['audit_admin', 'get', '/api/audit?username=%ED%A0%80rt', undefined, 'query.username'],
+    ];
+    for (const [role, method, template, body, path] of cases) {
+      it(`security.md 22: ${role} ${method.toUpperCase()} ${template} with a lone surrogate → 400 malformed_text naming ${JSON.stringify(path)}, nothing written`, async () => {
+        const fill = await aWorld();
+        const { client } = await signedInAs(app, [role]);
+        const before = await collectionCounts();
+        const filled = body === undefined ? undefined : JSON.parse(fill(JSON.stringify(body)));
+        const res = await send(client, method, fill(template), filled);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.body.code).toBe('malformed_text');
+        expect(res.body.detail).toContain(MESSAGE);
+        expect(res.body.errors).toEqual([{ path, message: MESSAGE }]);
+        expect(await collectionCounts()).toEqual(before);
+      });
+    }
+
+    it('security.md 22: a login whose username holds a lone surrogate gets 400, is not audited, and the chain still verifies', async () => {
+      const { client: auditor } = await signedInAs(app, ['audit_admin']);
+      const trailBefore = await auditTrail();
+
+      const res = await rawLogin(app, { username: '\ud800rt', password: 'Some#Pass-2026' });
+
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ path: 'body.username', message: MESSAGE }]);
+      expect(setCookieNamed(res, 'cadre_sid')).toBeUndefined();
+      expect(await auditTrail()).toEqual(trailBefore);
+      const verification = await auditor.get('/api/audit/verification');
+      expect(verification.body).toEqual(jasmine.objectContaining({ ok: true, breakCount: 0 }));
+    });
+  });
+
   describe('23: operator injection', () => {
     const logins: Array<[string, unknown]> = [
       ['password {"$ne": null}', { username: 'admin', password: { $ne: null } }],
@@ -371,6 +410,8 @@ describe('security.md input (ASVS 1–5, 15)', () => {
         ['a broken escape in a path parameter', '/api/cadres/%E0%A4%A'],
         ['an escape of invalid UTF-8 in a path parameter', '/api/units/%C0%AF'],
         ['a lone % in a path parameter', '/api/users/%'],
+        // The UTF-8 bytes of a lone surrogate: not UTF-8, so the router cannot decode the path.
+        ['the UTF-8 bytes of a lone surrogate in a path parameter', '/api/cadres/%ED%A0%80'],
       ];
       for (const [what, path] of paths) {
         it(`security.md 26: ${what} gets 400 malformed_url`, async () => {

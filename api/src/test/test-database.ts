@@ -8,12 +8,14 @@ import { startEmbeddedFerretDb, type EmbeddedDatabase } from '../db/embedded-fer
 import { ensureIndexes } from '../db/indexes.js';
 import { randomBytes } from 'node:crypto';
 import { createDataCipher, useDataCipher } from '../platform/data-cipher.js';
+import { AUDIT_CHECKPOINT_FILE, auditTrailSettings, useAuditTrail } from '../audit/audit-key.js';
 
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 
 let embedded: EmbeddedDatabase | undefined;
 let dataDir: string | undefined;
 let info: DatabaseInfo | undefined;
+let checkpointDir: string | undefined;
 
 /**
  * One throwaway database for the whole API suite: an embedded FerretDB on its own port in a
@@ -35,6 +37,8 @@ export async function startTestDatabase(): Promise<DatabaseInfo> {
   await connectMongoose(uri);
   info = await describeDatabase(external ? 'external' : 'embedded');
   useDataCipher(createDataCipher(randomBytes(32)));
+  checkpointDir = await mkdtemp(path.join(os.tmpdir(), 'cadre-audit-checkpoints-'));
+  useAuditTrail({ key: randomBytes(32), checkpointFile: path.join(checkpointDir, AUDIT_CHECKPOINT_FILE), retentionDays: 365 });
   await ensureIndexes();
   return info;
 }
@@ -44,8 +48,9 @@ export function testDatabaseInfo(): DatabaseInfo {
   return info;
 }
 
-/** Empties every collection but keeps indexes, so each spec starts from a known state. */
+/** Empties every collection but keeps indexes, and removes the audit checkpoints, so each spec starts from a known state. */
 export async function clearCollections(): Promise<void> {
+  await rm(auditTrailSettings().checkpointFile, { force: true });
   const db = mongoose.connection.db;
   if (!db) return;
   const collections = await db.listCollections({}, { nameOnly: true }).toArray();
@@ -56,4 +61,5 @@ export async function stopTestDatabase(): Promise<void> {
   await mongoose.disconnect();
   await embedded?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  if (checkpointDir) await rm(checkpointDir, { recursive: true, force: true });
 }

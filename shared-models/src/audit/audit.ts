@@ -38,12 +38,52 @@ export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 export const AuditPageSchema = z.object({ items: z.array(AuditRecordSchema), total: z.number().int() });
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 
+export const AUDIT_BREAK_KINDS = [
+  'edited',
+  'unkeyed',
+  'relinked',
+  'removed',
+  'reordered',
+  'tail_missing',
+  'tail_altered',
+  'anchor_too_young',
+  'anchor_forged',
+  'checkpoint_forged',
+] as const;
+export type AuditBreakKind = (typeof AUDIT_BREAK_KINDS)[number];
+
+export const AuditBreakSchema = z.object({
+  kind: z
+    .enum(AUDIT_BREAK_KINDS)
+    .describe(
+      'edited: hash does not match the content; unkeyed: an unkeyed record after the keyed chain began; ' +
+        'relinked: prevHash does not match the previous record; removed: seq..lastSeq missing; ' +
+        'reordered: a seq out of place (duplicate, backwards, before the anchor, not a number); ' +
+        'tail_missing: the database ends before the signed checkpoint (seq..lastSeq gone); ' +
+        'tail_altered: the record at the checkpoint has another hash; anchor_too_young: records were ' +
+        'pruned before the retention period allowed; anchor_forged / checkpoint_forged: bad signature',
+    ),
+  seq: z.number().int().nullable(),
+  lastSeq: z.number().int().nullable().describe('end of a range of missing records'),
+});
+export type AuditBreak = z.infer<typeof AuditBreakSchema>;
+
+/** At most this many breaks are listed; `breakCount` counts them all. */
+export const AUDIT_BREAKS_LISTED = 100;
+
 export const AuditVerificationSchema = z.object({
   ok: z.boolean(),
-  checked: z.number().int(),
-  headSeq: z.number().int().nullable(),
+  checked: z.number().int().describe('records read'),
+  headSeq: z.number().int().nullable().describe('the last link verified before the first break (the head when intact)'),
   headHash: z.string().nullable(),
-  firstBrokenSeq: z.number().int().nullable().describe('first record whose hash or link does not match'),
-  reason: z.string().nullable(),
+  firstBrokenSeq: z.number().int().nullable().describe('lowest seq named by a break'),
+  breakCount: z.number().int(),
+  breaks: z.array(AuditBreakSchema).max(AUDIT_BREAKS_LISTED).describe('every break in seq order, the first 100'),
+  unkeyed: z.number().int().describe('records hashed without the audit key, written before keying began'),
+  anchor: z.object({ seq: z.number().int(), time: z.string().nullable() }).nullable().describe('where pruning left the chain'),
+  checkpoint: z
+    .object({ seq: z.number().int(), time: z.string() })
+    .nullable()
+    .describe('the newest signed head checkpoint found outside the database'),
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;

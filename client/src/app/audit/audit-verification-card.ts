@@ -8,6 +8,14 @@ import { describeFailure, type FailureDescription } from '../core/http/describe-
 import { I18n } from '../core/i18n/i18n';
 import { AuditApi } from './audit-api';
 
+interface Outcome {
+  readonly ok: boolean;
+  readonly headline: string;
+  /** Every break the server listed, described for the auditor. */
+  readonly breaks: readonly string[];
+  readonly notes: readonly string[];
+}
+
 type VerificationState =
   | { readonly status: 'idle' }
   | { readonly status: 'running' }
@@ -33,12 +41,19 @@ type VerificationState =
       }
       <mat-card-content>
         @if (outcome(); as outcome) {
-          <p class="outcome" [class.broken]="!outcome.ok" role="status">
+          <div class="outcome" [class.broken]="!outcome.ok" role="status">
             <strong class="headline">{{ outcome.headline }}</strong>
-            @if (outcome.detail) {
-              <span class="detail">{{ outcome.detail }}</span>
+            @if (outcome.breaks.length > 0) {
+              <ul class="breaks">
+                @for (line of outcome.breaks; track $index) {
+                  <li>{{ line }}</li>
+                }
+              </ul>
             }
-          </p>
+            @for (line of outcome.notes; track $index) {
+              <span class="detail">{{ line }}</span>
+            }
+          </div>
         }
       </mat-card-content>
       <mat-card-actions>
@@ -70,6 +85,11 @@ type VerificationState =
       font: var(--mat-sys-body-small);
       overflow-wrap: anywhere;
     }
+    .breaks {
+      margin: 0;
+      padding-inline-start: 20px;
+      font: var(--mat-sys-body-medium);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -80,15 +100,26 @@ export class AuditVerificationCard {
   protected readonly messages = inject(I18n).messages;
   protected readonly state = signal<VerificationState>({ status: 'idle' });
 
-  protected readonly outcome = computed((): { ok: boolean; headline: string; detail: string | null } | null => {
+  protected readonly outcome = computed((): Outcome | null => {
     const state = this.state();
     const text = this.messages().audit;
-    if (state.status === 'failed') return { ok: false, headline: state.failure.title, detail: state.failure.detail };
+    if (state.status === 'failed') {
+      return { ok: false, headline: state.failure.title, breaks: [], notes: [state.failure.detail].filter((line) => line !== null) };
+    }
     if (state.status !== 'done') return null;
-    const { ok, checked, firstBrokenSeq, reason, headHash } = state.verification;
-    if (ok) return { ok, headline: text.chainIntact, detail: [text.checked(checked), headHash].filter(Boolean).join(' · ') };
-    const headline = firstBrokenSeq === null ? text.brokenUnknown : text.tampered(firstBrokenSeq);
-    return { ok, headline, detail: reason };
+    const { ok, checked, headHash, breakCount, breaks, unkeyed, checkpoint } = state.verification;
+    const notes = [
+      ok ? [text.checked(checked), headHash].filter(Boolean).join(' · ') : text.checked(checked),
+      breakCount > breaks.length ? text.moreBreaks(breakCount - breaks.length) : null,
+      unkeyed > 0 ? text.unkeyed(unkeyed) : null,
+      checkpoint ? text.checkpoint(checkpoint.seq) : null,
+    ].filter((line): line is string => line !== null);
+    return {
+      ok,
+      headline: ok ? text.chainIntact : text.broken(breakCount),
+      breaks: breaks.map((found) => text.breakKinds[found.kind](found)),
+      notes,
+    };
   });
 
   protected verify(): void {

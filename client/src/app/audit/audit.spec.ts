@@ -32,7 +32,19 @@ const record: AuditRecord = {
 };
 
 function aVerification(overrides: Partial<AuditVerification>): AuditVerification {
-  return { ok: true, checked: 0, headSeq: null, headHash: null, firstBrokenSeq: null, reason: null, ...overrides };
+  return {
+    ok: true,
+    checked: 0,
+    headSeq: null,
+    headHash: null,
+    firstBrokenSeq: null,
+    breakCount: 0,
+    breaks: [],
+    unkeyed: 0,
+    anchor: null,
+    checkpoint: null,
+    ...overrides,
+  };
 }
 
 describe('Audit', () => {
@@ -135,19 +147,38 @@ describe('Audit', () => {
     expect(await card.getText()).toContain('已校验 1234 条记录');
   });
 
-  it('names the first tampered record when the chain is broken', async () => {
+  it('lists every break the server reports, in Chinese, and how many more were not listed', async () => {
     await render();
 
     await (await loader.getHarness(MatButtonHarness.with({ text: '校验' }))).click();
-    backend
-      .expectOne('/api/audit/verification')
-      .flush(aVerification({ ok: false, checked: 57, firstBrokenSeq: 57, reason: '记录哈希与内容不符' }));
+    backend.expectOne('/api/audit/verification').flush(
+      aVerification({
+        ok: false,
+        checked: 57,
+        headSeq: 2,
+        firstBrokenSeq: 3,
+        breakCount: 7,
+        breaks: [
+          { kind: 'edited', seq: 3, lastSeq: null },
+          { kind: 'removed', seq: 10, lastSeq: 12 },
+          { kind: 'anchor_too_young', seq: 2, lastSeq: null },
+          { kind: 'tail_missing', seq: 58, lastSeq: 60 },
+        ],
+        checkpoint: { seq: 60, time: '2026-12-01T00:00:00.000Z' },
+      }),
+    );
     await fixture.whenStable();
 
-    const card = await loader.getHarness(MatCardHarness.with({ title: '审计链校验' }));
-    expect(await card.getText()).toContain('第 57 条记录被篡改');
-    expect(await card.getText()).toContain('记录哈希与内容不符');
-    expect(await card.getText()).not.toContain('审计链完整');
+    const text = await (await loader.getHarness(MatCardHarness.with({ title: '审计链校验' }))).getText();
+    expect(text).toContain('审计链发现 7 处问题');
+    expect(text).toContain('第 3 条：内容与哈希不符');
+    expect(text).toContain('第 10–12 条：记录缺失（被删除）');
+    expect(text).toContain('保留期锚点（第 2 条）：记录在保留期满之前被清理');
+    expect(text).toContain('第 58–60 条：最新的记录被删除（签名检查点记录到第 60 条）');
+    expect(text).toContain('另有 3 处未列出');
+    expect(text).not.toContain('审计链完整');
+    const items = (fixture.nativeElement as HTMLElement).querySelectorAll('.breaks li');
+    expect(items.length).toBe(4);
   });
 
   it('offers export and verification only with their own permissions', async () => {

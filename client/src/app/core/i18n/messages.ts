@@ -1,4 +1,4 @@
-import type { AUDIT_RESULTS, AccountChangeKind, AgeBand, Role, UnitType } from '@cadre/shared-models';
+import type { AUDIT_RESULTS, AccountChangeKind, AgeBand, AuditBreak, AuditBreakKind, Role, UnitType } from '@cadre/shared-models';
 import type { LedgerMessages } from '../../ledger/ledger.messages';
 import type { PortraitMessages } from '../../cadres/portrait.messages';
 import type { ImportsMessages } from '../../imports/imports.messages';
@@ -223,8 +223,11 @@ export interface Messages {
     readonly verify: string;
     readonly chainIntact: string;
     checked(count: number): string;
-    tampered(seq: number): string;
-    readonly brokenUnknown: string;
+    broken(count: number): string;
+    readonly breakKinds: Readonly<Record<AuditBreakKind, (found: AuditBreak) => string>>;
+    moreBreaks(count: number): string;
+    unkeyed(count: number): string;
+    checkpoint(seq: number): string;
   };
   readonly noAccess: {
     readonly title: string;
