@@ -14,6 +14,7 @@ import { SnapshotStore } from './projections/snapshot-store.js';
 import { createCorrectionList, useCorrectionList } from './corrections/correction-list.js';
 import { recoverInterruptedApplies } from './imports/import-apply.js';
 import { createAuditLogList, useAuditLogList } from './audit/audit-log-list.js';
+import { createUserList, useUserList } from './users/user-list.js';
 import { loadAuditTrailSettings, useAuditTrail } from './audit/audit-key.js';
 import { scheduleAuditCheckpoints } from './audit/audit-checkpoint.js';
 
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   corrections.start();
   const auditLog = useAuditLogList(createAuditLogList({ logger, snapshots }));
   auditLog.start();
+  const users = useUserList(createUserList({ logger }));
+  users.start();
 
   const app = createApp({ logger, database: database.info, config, clientDist: config.CLIENT_DIST });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
@@ -75,7 +78,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     stopAuditRetention();
-    await Promise.all([ledger.stop(), corrections.stop(), auditLog.stop()]);
+    await Promise.all([ledger.stop(), corrections.stop(), auditLog.stop(), users.stop()]);
     // After the server stopped taking requests, so the last checkpoint is this process's last append.
     await stopAuditCheckpoints();
     await database.close();

@@ -7,6 +7,7 @@ import { UnitModel } from '../units/unit.model.js';
 import { CadreModel, CadrePhotoModel } from '../cadres/cadre.model.js';
 import { CorrectionModel } from '../corrections/correction.model.js';
 import { UserModel } from '../users/user.model.js';
+import { noteAllUsersChanged } from '../users/user-list.js';
 import { DistrictModel } from '../district/district.model.js';
 import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
 import { DEMO_DISTRICT_NAME, generateDemoCadres, generateDemoUnits, type DemoCadre } from './demo-district.js';
@@ -149,6 +150,7 @@ export async function removeInterruptedDemoLoad(logger: Logger): Promise<boolean
   logger.warn({ cadresBefore: await CadreModel.estimatedDocumentCount() }, 'a demo district load was interrupted: removing what it wrote');
   for (const model of [CadreModel, CadrePhotoModel, CorrectionModel, UnitModel]) await model.collection.deleteMany({});
   await UserModel.collection.deleteMany({ username: { $regex: '^demo\\.' } });
+  await noteAllUsersChanged();
   // Running servers must not keep serving the removed cadres.
   await noteAllCadresChanged();
   await DistrictModel.deleteOne({ key: 'district' });

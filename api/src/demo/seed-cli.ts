@@ -11,6 +11,7 @@ import { UnitModel } from '../units/unit.model.js';
 import { loadDemoDistrict, removeInterruptedDemoLoad } from './load-demo-district.js';
 import { printDemoAccounts } from './demo-accounts.js';
 import { UserModel } from '../users/user.model.js';
+import { noteAllUsersChanged } from '../users/user-list.js';
 import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
 
 const USAGE = `Usage: npm run seed -- [--cadres N] [--seed S] [--replace]
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     if (values.replace) {
       for (const model of [UnitModel, CadreModel, CadrePhotoModel, CorrectionModel, DistrictModel]) await model.collection.deleteMany({});
       await UserModel.collection.deleteMany({ username: { $regex: '^demo\\.' } });
+      await noteAllUsersChanged();
       // Even if seeding fails below, running servers must not keep the deleted cadres.
       await noteAllCadresChanged();
     }

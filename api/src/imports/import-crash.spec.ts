@@ -14,6 +14,7 @@ import { ImportBatchModel } from './import-batch.model.js';
 import { ImportJournalModel } from './import-journal.js';
 import { recoverInterruptedApplies } from './import-apply.js';
 import { createDataCipher, useDataCipher } from '../platform/data-cipher.js';
+import { auditTrailSettings } from '../audit/audit-key.js';
 import { anIdNumber, uploadFile } from './import-spec-helpers.js';
 
 const distDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -59,8 +60,11 @@ describe('an import apply killed with SIGKILL part-way', () => {
     const batchId = new Types.ObjectId(report.id);
 
     const { host, port, name } = mongoose.connection;
+    // The chain's key too, so that the child's audit records verify with the suite's.
+    const trail = auditTrailSettings();
+    const auditSettings = { ...trail, key: trail.key!.toString('base64') };
     const actor = { id: account.id, username: account.username, roles: ['org_admin'], unitId: null, cadreId: null, ip: '127.0.0.1', requestId: null };
-    const child = spawn(process.execPath, [path.join(distDir, 'test/apply-batch-child.js'), `mongodb://${host}:${port}/${name}`, key.toString('base64'), report.id, JSON.stringify(actor)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(distDir, 'test/apply-batch-child.js'), `mongodb://${host}:${port}/${name}`, key.toString('base64'), JSON.stringify(auditSettings), report.id, JSON.stringify(actor)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let childErrors = '';
     child.stderr!.on('data', (chunk: Buffer) => (childErrors += chunk.toString()));
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -68,6 +68,8 @@ export const PARALLEL_READS = 8;
  */
 const MISSING_CHANGE_WAITS = [20, 50, 100, 250];
 
+const MAX_APPEND_ATTEMPTS = 10;
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A named change feed: writers note changes, projections read them. */
@@ -94,14 +96,21 @@ export class ChangeFeed implements ChangeSource {
   }
 
   private async append(change: { ids: string[]; all: boolean; topics: string[] }): Promise<number> {
-    const counter = await CounterModel.findOneAndUpdate(
-      { _id: this.name },
-      { $inc: { seq: 1 }, $setOnInsert: { epoch: randomUUID() } },
-      { upsert: true, returnDocument: 'after', lean: true },
-    );
-    const seq = counter!.seq;
-    await ProjectionChangeModel.create({ _id: this.changeId(seq), feed: this.name, ...change, at: new Date() });
-    return seq;
+    for (let attempt = 1; ; attempt += 1) {
+      const counter = await CounterModel.findOneAndUpdate(
+        { _id: this.name },
+        { $inc: { seq: 1 }, $setOnInsert: { epoch: randomUUID() } },
+        { upsert: true, returnDocument: 'after', lean: true },
+      );
+      const seq = counter!.seq;
+      try {
+        await ProjectionChangeModel.create({ _id: this.changeId(seq), feed: this.name, ...change, at: new Date() });
+        return seq;
+      } catch (err) {
+        // Two upserts racing on a missing counter can both be handed the same number: take the next.
+        if ((err as { code?: number }).code !== 11000 || attempt === MAX_APPEND_ATTEMPTS) throw err;
+      }
+    }
   }
 
   async position(): Promise<FeedPosition | null> {

@@ -1,15 +1,14 @@
-import mongoose from 'mongoose';
 import { explainRoleConflict, needsApproval, type PendingAccountChange, type Role, type User, type UserList } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
 import { updateVersioned } from '../db/versioned-update.js';
 import { describeChanges } from '../audit/audit-changes.js';
-import { startsWithPattern } from '../platform/text-pattern.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { generateOneTimePassword, hashPassword } from '../auth/password-hashing.js';
 import { endAllSessionsOf } from '../auth/session.service.js';
 import { UnitModel } from '../units/unit.model.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UserModel, type UserDocument } from './user.model.js';
+import { noteUsersChanged, userList } from './user-list.js';
 import type { Actor } from '../platform/actor.js';
 
 function toPendingChange(doc: UserDocument): PendingAccountChange | null {
@@ -45,20 +44,11 @@ export function toUser(doc: UserDocument): User {
   };
 }
 
+/** A page of accounts by username, chosen and counted by the account list projection, then read by `_id`. */
 export async function listUsers(query: { q?: string | undefined; page: number; size: number }): Promise<UserList> {
-  const filter = query.q
-    ? {
-        $or: [
-          { username: mongoose.trusted({ $regex: startsWithPattern(query.q.toLowerCase()) }) },
-          { displayName: mongoose.trusted({ $regex: startsWithPattern(query.q) }) },
-        ],
-      }
-    : {};
-  const [docs, total] = await Promise.all([
-    UserModel.find(filter).sort({ username: 1 }).skip(query.page * query.size).limit(query.size).lean<UserDocument[]>(),
-    UserModel.countDocuments(filter),
-  ]);
-  return { items: docs.map(toUser), total };
+  const { ids, total } = (await userList().current()).page(query.q, query.page, query.size);
+  const docs = await Promise.all(ids.map((id) => UserModel.findById(id).lean<UserDocument>()));
+  return { items: docs.filter((doc) => doc !== null).map(toUser), total };
 }
 
 export async function loadUser(id: string): Promise<UserDocument> {
@@ -108,6 +98,7 @@ export async function createUser(actor: Actor, input: NewUser): Promise<{ user: 
     totpSecret: input.totpSecret ?? null,
   });
   const user = toUser(doc.toObject() as unknown as UserDocument);
+  await noteUsersChanged([user.id]);
   await recordAudit(actor, {
     action: 'user.create',
     result: 'success',
@@ -144,6 +135,7 @@ export async function updateUser(
   );
   const set = pending ? { ...changes, pendingChange: pendingChangeOf(actor, links) } : changes;
   const after = toUser(await updateUserVersioned(id, version, set));
+  if (changes['displayName'] !== undefined) await noteUsersChanged([id]);
   if (Object.keys(changes).length > 0) {
     await recordAudit(actor, { action: 'user.update', result: 'success', objectType: 'user', objectId: id, detail: { changes: describeChanges(before, changes, Object.keys(changes)) } });
   }
