@@ -153,7 +153,7 @@ async function prepareUsers(server: ServerProcess, users: number): Promise<{ pla
     log(`load: ${accounts.length}/${users} accounts`);
   }
 
-  // One at a time: a TOTP code is accepted once per account, and sign-ins are what a user does first.
+  // One after another, as users arrive: each sign-in verifies an argon2 hash (19 MiB, CPU-bound).
   const plans: UserPlan[] = [];
   for (const [n, account] of accounts.entries()) {
     const { street } = wanted[n]!;

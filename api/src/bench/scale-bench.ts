@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CadreRecord, LedgerPage } from '@cadre/shared-models';
 import { describeDatabase, formatMb, formatMs, log, markdownTable, median, prepareDataDir, ServerProcess, Session } from './bench-kit.js';
@@ -37,6 +36,18 @@ async function timeToLedger(server: ServerProcess, session: Session): Promise<{ 
   const res = await session.waitForLedger(LEDGER_FIRST_PAGE);
   if (res.status !== 200) throw new Error(`ledger during start: ${res.status} ${JSON.stringify(res.body)}`);
   return { ms: performance.now() - server.spawnedAt, page: res.body as LedgerPage };
+}
+
+/** SIGTERM until exit, and what the stop left in the snapshot folder. */
+async function timeShutdown(server: ServerProcess, what: string): Promise<ScaleRow> {
+  const stopped = await server.stop();
+  const folder = path.join(server.dataDir, 'projections');
+  const files = await readdir(folder).catch(() => [] as string[]);
+  const temporary = files.filter((f) => f.endsWith('.tmp'));
+  let leftBytes = 0;
+  for (const file of temporary) leftBytes += (await stat(path.join(folder, file))).size;
+  const left = temporary.length ? `; ${temporary.length} temporary file(s) left behind, ${formatMb(leftBytes)}` : '';
+  return { what, runs: 1, ms: stopped.ms, note: `exit code ${stopped.code}; snapshot ${files.includes('ledger.snapshot') ? 'present' : 'MISSING'}${left}` };
 }
 
 /** The same record saved again with one field changed, at the version just read: what the editor sends. */
@@ -110,9 +121,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<ScaleResult>
     const afterSave = await session.request('GET', LEDGER_FIRST_PAGE);
     rows.push({ what: 'ledger first page right after the saves (catch-up)', runs: 1, ms: afterSave.ms, note: `${SAVES} changed records re-read by _id` });
 
-    const stopped = await server.stop();
-    const snapshot = existsSync(path.join(data.dir, 'projections'));
-    rows.push({ what: 'shutdown on SIGTERM (writes the snapshot)', runs: 1, ms: stopped.ms, note: `exit code ${stopped.code}; snapshot ${snapshot ? 'present' : 'MISSING'}` });
+    rows.push(await timeShutdown(server, 'shutdown on SIGTERM (writes the snapshot, which is behind)'));
 
     log('scale: restart from the snapshot…');
     const warm = await timeToLedger(server, session);
@@ -121,7 +130,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<ScaleResult>
     const warmLedger: number[] = [];
     for (let i = 0; i < LEDGER_READS; i += 1) warmLedger.push((await session.request('GET', LEDGER_FIRST_PAGE)).ms);
     rows.push({ what: 'ledger first page after the restart from the snapshot', runs: LEDGER_READS, ms: median(warmLedger), note: `GET ${LEDGER_FIRST_PAGE}` });
-    await server.stop();
+    rows.push(await timeShutdown(server, 'shutdown on SIGTERM after the restart'));
     return { data: data.origin, cadres: cold.page.total, database, rows };
   } finally {
     server.kill();
