@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -16,6 +17,13 @@ const NO_FILTER = LedgerFilterSchema.parse({});
 
 async function namesIn(model: LedgerReadModel): Promise<string[]> {
   return (await model.current()).select(EVERYONE, NO_FILTER).page('name', 'asc', 0, 100).map((row) => row.name);
+}
+
+/** The id of a process that has exited, as a writer killed mid-write leaves in its file name. */
+async function exitedPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid!;
 }
 
 describe('a projection with snapshots (the ledger as the example)', () => {
@@ -65,6 +73,20 @@ describe('a projection with snapshots (the ledger as the example)', () => {
     const files = await readdir(path.join(dir, 'projections'));
     expect(files).toEqual(['ledger.snapshot']);
     expect((await stat(path.join(dir, 'projections', 'ledger.snapshot'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('removes the temporary file of a writer that died mid-write, not that of one still running', async () => {
+    await aSmallDistrict();
+    const folder = path.join(dir, 'projections');
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const abandoned = `ledger.snapshot.${await exitedPid()}.0badc0de.tmp`;
+    const inProgress = `ledger.snapshot.${process.ppid}.0badc0de.tmp`;
+    await writeFile(path.join(folder, abandoned), 'cut short by a forced exit');
+    await writeFile(path.join(folder, inProgress), 'being written by another process');
+
+    await namesIn(aProcess());
+
+    expect((await readdir(folder)).sort()).toEqual(['ledger.snapshot', inProgress]);
   });
 
   it('loads in full when the snapshot was altered or cut short', async () => {
