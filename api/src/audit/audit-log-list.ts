@@ -1,8 +1,7 @@
-import { pino } from 'pino';
 import type { AuditQuery, AUDIT_RESULTS } from '@cadre/shared-models';
 import type { ChangeSource, FeedChanges, FeedPosition } from '../projections/change-feed.js';
 import { fromColumns, toColumns, type ColumnTable } from '../projections/columns.js';
-import { Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
+import { processProjection, Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
 import { auditRecordId, readAuditAnchor, readAuditHead, readLastAppendedLink } from './audit-chain.js';
 import { AuditModel } from './audit.model.js';
 
@@ -224,16 +223,8 @@ export function createAuditLogList(options: ProjectionOptions): Projection<Audit
   return new Projection(auditLogProjection(new AuditLogSource()), options);
 }
 
-let processList: Projection<AuditLogList> | undefined;
-
+const processList = processProjection(createAuditLogList);
 /** Makes `projection` the one this process answers audit log pages from. */
-export function useAuditLogList(projection: Projection<AuditLogList>): Projection<AuditLogList> {
-  processList = projection;
-  return projection;
-}
-
-/** The process's audit log list; where none was set (specs, tools) a quiet one starts on first use. */
-export function auditLogList(): Projection<AuditLogList> {
-  processList ??= createAuditLogList({ logger: pino({ level: 'silent' }) });
-  return processList;
-}
+export const useAuditLogList = processList.use;
+/** The process's audit log list. */
+export const auditLogList = processList.get;

@@ -250,10 +250,12 @@ export class ServerProcess {
   async createAccount(username: string, role: string, link: { unit?: string; cadreId?: string } = {}): Promise<Account> {
     const password = benchPassword();
     const key = (await readFile(path.join(this.dataDir, 'data-encryption.key'), 'utf8')).trim();
+    // The server generated the audit chain's key beside the data key; the CLI's records must be keyed alike.
+    const auditKey = (await readFile(path.join(this.dataDir, 'audit-hmac.key'), 'utf8')).trim();
     const args = ['create-user', '--username', username, '--name', `基准测试${username.replace(/\D/g, '') || '用户'}`, '--roles', role];
     if (link.unit) args.push('--unit', link.unit);
     if (link.cadreId) args.push('--cadre', link.cadreId);
-    const out = await runNode(CLI, args, { MONGODB_URI: `mongodb://127.0.0.1:${this.dbPort}/cadre`, DATA_ENCRYPTION_KEY: key }, `${password}\n`);
+    const out = await runNode(CLI, args, { MONGODB_URI: `mongodb://127.0.0.1:${this.dbPort}/cadre`, DATA_ENCRYPTION_KEY: key, AUDIT_HMAC_KEY: auditKey }, `${password}\n`);
     const totpSecret = /^TOTP secret: ([A-Z2-7]+)$/m.exec(out)?.[1] ?? null;
     return { username, password, role, totpSecret, ...(link.unit ? { unitId: link.unit } : {}), ...(link.cadreId ? { cadreId: link.cadreId } : {}) };
   }

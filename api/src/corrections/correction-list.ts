@@ -1,7 +1,6 @@
-import { pino } from 'pino';
 import { isCadreInScope, type CORRECTION_STATUSES, type PersonnelScope } from '@cadre/shared-models';
 import { ChangeFeed } from '../projections/change-feed.js';
-import { Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
+import { documentRows, processProjection, Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
 import { CorrectionModel } from './correction.model.js';
 
 /**
@@ -109,45 +108,21 @@ const definition: ProjectionDefinition<CorrectionList> = {
   name: 'corrections',
   source: correctionFeed,
   messages: { loading: '更正申请列表正在加载，请稍后再试', updating: '更正申请列表正在更新，请稍后再试' },
-  async loadAll(ctx) {
-    const list = new CorrectionList();
-    const cursor = CorrectionModel.find().select(ROW_FIELDS).lean<RowSource[]>().cursor({ batchSize: 2000 });
-    try {
-      for await (const doc of cursor) {
-        ctx.checkStopped();
-        list.set(toRow(doc as RowSource));
-      }
-    } finally {
-      await cursor.close();
-    }
-    return list;
-  },
-  async apply(list, { ids, topics }, ctx) {
-    const touched = new Set([...ids, ...[...topics].flatMap((topic) => list.idsFor(topic))]);
-    const docs = await ctx.readByIds([...touched], (id) => CorrectionModel.findById(id).select(ROW_FIELDS).lean<RowSource>());
-    if (typeof docs === 'string') return docs;
-    for (const [id, doc] of docs) {
-      if (doc) list.set(toRow(doc));
-      else list.delete(id);
-    }
-    return undefined;
-  },
+  ...documentRows<RowSource, CorrectionRow, CorrectionList>({
+    model: CorrectionModel as never,
+    fields: ROW_FIELDS,
+    toRow,
+    create: () => new CorrectionList(),
+    idsForTopic: (list, topic) => list.idsFor(topic),
+  }),
 };
-
-let processList: Projection<CorrectionList> | undefined;
 
 export function createCorrectionList(options: ProjectionOptions): Projection<CorrectionList> {
   return new Projection(definition, options);
 }
 
+const processList = processProjection(createCorrectionList);
 /** Makes `projection` the one this process answers correction lists from. */
-export function useCorrectionList(projection: Projection<CorrectionList>): Projection<CorrectionList> {
-  processList = projection;
-  return projection;
-}
-
-/** The process's correction list; where none was set (specs, tools) a quiet one starts on first use. */
-export function correctionList(): Projection<CorrectionList> {
-  processList ??= createCorrectionList({ logger: pino({ level: 'silent' }) });
-  return processList;
-}
+export const useCorrectionList = processList.use;
+/** The process's correction list. */
+export const correctionList = processList.get;

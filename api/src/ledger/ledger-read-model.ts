@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { pino } from 'pino';
 import { tagRelevantSource } from '@cadre/shared-models';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
-import { Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
+import { processProjection, Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
 import { ledgerFeed, UNITS_TOPIC } from './ledger-changes.js';
 import { fromColumns, toColumns, type ColumnTable } from '../projections/columns.js';
 import { LEDGER_FIELDS, StringPool, toLedgerEntry, type LedgerEntry, type LedgerSourceDocument } from './ledger-entry.js';
@@ -97,16 +96,8 @@ export function createLedgerReadModel(options: ProjectionOptions): LedgerReadMod
   return new Projection(ledgerProjection(options.now ?? (() => new Date())), options);
 }
 
-let processModel: LedgerReadModel | undefined;
-
+const processModel = processProjection(createLedgerReadModel);
 /** Makes `model` the read model this process serves the ledger and the dashboard from. */
-export function useLedgerReadModel(model: LedgerReadModel): LedgerReadModel {
-  processModel = model;
-  return model;
-}
-
-/** The process's read model; where none was set (specs, command-line tools) a quiet one starts on first use. */
-export function ledgerReadModel(): LedgerReadModel {
-  processModel ??= createLedgerReadModel({ logger: pino({ level: 'silent' }) });
-  return processModel;
-}
+export const useLedgerReadModel = processModel.use;
+/** The process's ledger read model. */
+export const ledgerReadModel = processModel.get;

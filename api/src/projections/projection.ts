@@ -1,4 +1,5 @@
-import type { Logger } from 'pino';
+import type { Model } from 'mongoose';
+import { pino, type Logger } from 'pino';
 import { AppError } from '../platform/errors.js';
 import { PARALLEL_READS, type ChangeSource, type FeedPosition } from './change-feed.js';
 import type { SnapshotStore } from './snapshot-store.js';
@@ -297,4 +298,68 @@ export class Projection<S> {
       });
     }
   }
+}
+
+/**
+ * The projection one API process answers from, set by server.ts at start; specs and command-line
+ * tools that never set one get a quiet one, started on first use.
+ */
+export function processProjection<S>(create: (options: ProjectionOptions) => Projection<S>) {
+  let current: Projection<S> | undefined;
+  return {
+    use(projection: Projection<S>): Projection<S> {
+      current = projection;
+      return projection;
+    },
+    get(): Projection<S> {
+      current ??= create({ logger: pino({ level: 'silent' }) });
+      return current;
+    },
+  };
+}
+
+/** A set of rows kept by `_id`: what a list projection over one collection holds. */
+export interface RowSet<R> {
+  set(row: R): void;
+  delete(id: string): void;
+}
+
+/**
+ * loadAll and apply for a projection whose state is one row per document of a collection: a
+ * full load reads the given fields through one cursor; changed documents are re-read by `_id`.
+ */
+export function documentRows<D, R, S extends RowSet<R>>(options: {
+  model: Model<never>;
+  fields: string;
+  toRow: (doc: D) => R;
+  create: () => S;
+  /** Other ids a named change touches (a bulk write by cadre or unit). */
+  idsForTopic?: (state: S, topic: string) => string[];
+}): Pick<ProjectionDefinition<S>, 'loadAll' | 'apply'> {
+  const { model, fields, toRow, create, idsForTopic } = options;
+  return {
+    async loadAll(ctx) {
+      const state = create();
+      const cursor = model.find().select(fields).lean<D[]>().cursor({ batchSize: 2000 });
+      try {
+        for await (const doc of cursor) {
+          ctx.checkStopped();
+          state.set(toRow(doc as D));
+        }
+      } finally {
+        await cursor.close();
+      }
+      return state;
+    },
+    async apply(state, { ids, topics }, ctx) {
+      const touched = new Set([...ids, ...[...topics].flatMap((topic) => idsForTopic?.(state, topic) ?? [])]);
+      const docs = await ctx.readByIds([...touched], (id) => model.findById(id).select(fields).lean<D>() as Promise<D | null>);
+      if (typeof docs === 'string') return docs;
+      for (const [id, doc] of docs) {
+        if (doc) state.set(toRow(doc));
+        else state.delete(id);
+      }
+      return undefined;
+    },
+  };
 }

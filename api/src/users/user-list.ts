@@ -1,6 +1,5 @@
-import { pino } from 'pino';
 import { ChangeFeed } from '../projections/change-feed.js';
-import { Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
+import { documentRows, processProjection, Projection, type ProjectionDefinition, type ProjectionOptions } from '../projections/projection.js';
 import { UserModel } from './user.model.js';
 
 /**
@@ -66,44 +65,15 @@ const definition: ProjectionDefinition<UserList> = {
   name: 'users',
   source: userFeed,
   messages: { loading: '用户列表正在加载，请稍后再试', updating: '用户列表正在更新，请稍后再试' },
-  async loadAll(ctx) {
-    const list = new UserList();
-    const cursor = UserModel.find().select('username displayName').lean<RowSource[]>().cursor({ batchSize: 2000 });
-    try {
-      for await (const doc of cursor) {
-        ctx.checkStopped();
-        list.set(toRow(doc as RowSource));
-      }
-    } finally {
-      await cursor.close();
-    }
-    return list;
-  },
-  async apply(list, { ids }, ctx) {
-    const docs = await ctx.readByIds(ids, (id) => UserModel.findById(id).select('username displayName').lean<RowSource>());
-    if (typeof docs === 'string') return docs;
-    for (const [id, doc] of docs) {
-      if (doc) list.set(toRow(doc));
-      else list.delete(id);
-    }
-    return undefined;
-  },
+  ...documentRows<RowSource, UserRow, UserList>({ model: UserModel as never, fields: 'username displayName', toRow, create: () => new UserList() }),
 };
 
 export function createUserList(options: ProjectionOptions): Projection<UserList> {
   return new Projection(definition, options);
 }
 
-let processList: Projection<UserList> | undefined;
-
+const processList = processProjection(createUserList);
 /** Makes `projection` the one this process answers account lists from. */
-export function useUserList(projection: Projection<UserList>): Projection<UserList> {
-  processList = projection;
-  return projection;
-}
-
-/** The process's account list; where none was set (specs, tools) a quiet one starts on first use. */
-export function userList(): Projection<UserList> {
-  processList ??= createUserList({ logger: pino({ level: 'silent' }) });
-  return processList;
-}
+export const useUserList = processList.use;
+/** The process's account list. */
+export const userList = processList.get;
