@@ -97,17 +97,19 @@ export class ChangeFeed implements ChangeSource {
 
   private async append(change: { ids: string[]; all: boolean; topics: string[] }): Promise<number> {
     for (let attempt = 1; ; attempt += 1) {
-      const counter = await CounterModel.findOneAndUpdate(
-        { _id: this.name },
-        { $inc: { seq: 1 }, $setOnInsert: { epoch: randomUUID() } },
-        { upsert: true, returnDocument: 'after', lean: true },
-      );
-      const seq = counter!.seq;
       try {
+        const counter = await CounterModel.findOneAndUpdate(
+          { _id: this.name },
+          { $inc: { seq: 1 }, $setOnInsert: { epoch: randomUUID() } },
+          { upsert: true, returnDocument: 'after', lean: true },
+        );
+        const seq = counter!.seq;
         await ProjectionChangeModel.create({ _id: this.changeId(seq), feed: this.name, ...change, at: new Date() });
         return seq;
       } catch (err) {
-        // Two upserts racing on a missing counter can both be handed the same number: take the next.
+        // Two upserts racing on a missing counter: the embedded database refuses one of them
+        // (duplicate counter) or hands both the same number (duplicate change). Either way the
+        // counter exists now: take the next number.
         if ((err as { code?: number }).code !== 11000 || attempt === MAX_APPEND_ATTEMPTS) throw err;
       }
     }

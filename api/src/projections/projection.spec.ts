@@ -8,7 +8,7 @@ import { CadreModel } from '../cadres/cadre.model.js';
 import { aPerson, aSmallDistrict } from '../ledger/ledger-fixtures.js';
 import { noteCadresChanged } from '../ledger/ledger-changes.js';
 import { createLedgerReadModel, type LedgerReadModel } from '../ledger/ledger-read-model.js';
-import { ProjectionChangeModel } from './change-feed.js';
+import { ChangeFeed, ProjectionChangeModel } from './change-feed.js';
 import { SnapshotStore } from './snapshot-store.js';
 
 const quiet = pino({ level: 'silent' });
@@ -135,5 +135,17 @@ describe('a projection with snapshots (the ledger as the example)', () => {
     await store.save('ledger', 'ledger-0-old', { seq: 1, epoch: 'x' }, { units: [], entries: [] });
 
     expect((await namesIn(aProcess())).length).toBe(6);
+  });
+});
+
+describe('a change feed', () => {
+  it('numbers every change once when many writers start it at the same moment', async () => {
+    const feed = new ChangeFeed('race');
+    await Promise.all(Array.from({ length: 12 }, (_, i) => feed.noteChanged([`id-${i}`])));
+
+    const changes = await ProjectionChangeModel.find({ feed: 'race' }).lean();
+    expect(changes.length).toBe(12);
+    expect(new Set(changes.flatMap((change) => change.ids)).size).toBe(12);
+    expect((await feed.position())!.seq).toBe(12);
   });
 });
