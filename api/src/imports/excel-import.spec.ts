@@ -18,7 +18,7 @@ import { signedInAs, type TestClient } from '../test/test-client.js';
 import { aCadre, aUnit } from '../test/factories.js';
 import { buildExcelTemplate, EXCEL_DATA_SHEET, EXCEL_UNITS_SHEET, type ExcelTemplateRow } from './excel-template.js';
 import { ImportBatchItemModel, ImportBatchModel } from './import-batch.model.js';
-import { anIdNumber, cadreSnapshot, downloadFile, uploadFile } from './import-spec-helpers.js';
+import { anIdNumber, aRow, cadreSnapshot, downloadFile, uploadFile } from './import-spec-helpers.js';
 
 /** Uploads parse whole workbooks and archives: well within this, but above Jasmine's 5 s on a busy machine. */
 const SLOW_SPEC_MS = 30_000;
@@ -34,33 +34,6 @@ async function setUpUnits() {
   const community = await aUnit({ name: '某某社区', type: 'street', parent: street });
   const bureau = await aUnit({ name: '某某局', type: 'department', parent: district });
   return { district, street, community, bureau };
-}
-
-function aRow(unitCode: string, overrides: ExcelTemplateRow = {}): ExcelTemplateRow {
-  return {
-    name: '王小明',
-    sex: '男',
-    birthMonth: '1985.03',
-    ethnicity: '汉族',
-    nativePlace: '重庆江北',
-    birthPlace: '重庆渝中',
-    idNumber: anIdNumber('19850312', '011'),
-    partyJoinMonth: '2008.06',
-    workStartMonth: '2008.07',
-    health: '健康',
-    'fullTimeEducation.education': '大学本科',
-    'fullTimeEducation.degree': '学士',
-    'fullTimeEducation.educationSchool': '西南大学法学院法学专业',
-    unitCode,
-    post: '某某街道党政办科员',
-    postLevel: '非领导职务',
-    rank: '一级科员',
-    postStartMonth: '2015.03',
-    category: '综合管理类',
-    appointmentType: '委任',
-    resume: '2004.09--2008.07  西南大学法学院法学专业学习\n2008.07--         某某街道党政办科员',
-    ...overrides,
-  };
 }
 
 function upload(client: TestClient, bytes: Buffer, fileName = '干部名单.xlsx') {

@@ -15,7 +15,7 @@ import { ImportJournalModel } from './import-journal.js';
 import { recoverInterruptedApplies } from './import-apply.js';
 import { createDataCipher, useDataCipher } from '../platform/data-cipher.js';
 import { auditTrailSettings } from '../audit/audit-key.js';
-import { anIdNumber, uploadFile } from './import-spec-helpers.js';
+import { anIdNumber, aRow, uploadFile } from './import-spec-helpers.js';
 
 const distDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,28 +32,12 @@ describe('an import apply killed with SIGKILL part-way', () => {
     const district = await aUnit({ name: '某某区委', type: 'party_committee' });
     const street = await aUnit({ name: '某某街道', type: 'street', parent: district });
     const { client, account } = await signedInAs(app, ['org_admin']);
-    const rows = Array.from({ length: ROWS }, (_, i) => ({
-      name: `导入${String(i).padStart(3, '0')}`,
-      sex: '男',
-      birthMonth: '1985.03',
-      ethnicity: '汉族',
-      nativePlace: '重庆江北',
-      birthPlace: '重庆渝中',
-      idNumber: anIdNumber(`1985${String(1 + (i % 12)).padStart(2, '0')}${String(1 + Math.floor(i / 12)).padStart(2, '0')}`, '011'),
-      partyJoinMonth: '2008.06',
-      workStartMonth: '2008.07',
-      health: '健康',
-      'fullTimeEducation.education': '大学本科',
-      'fullTimeEducation.degree': '学士',
-      'fullTimeEducation.educationSchool': '西南大学法学院法学专业',
-      unitCode: street.code,
-      post: '某某街道党政办科员',
-      postLevel: '非领导职务',
-      rank: '一级科员',
-      postStartMonth: '2015.03',
-      category: '综合管理类',
-      appointmentType: '委任',
-    }));
+    const rows = Array.from({ length: ROWS }, (_, i) =>
+      aRow(street.code, {
+        name: `导入${String(i).padStart(3, '0')}`,
+        idNumber: anIdNumber(`1985${String(1 + (i % 12)).padStart(2, '0')}${String(1 + Math.floor(i / 12)).padStart(2, '0')}`, '011'),
+      }),
+    );
     const uploaded = await uploadFile(client, `/api/imports/excel?fileName=${encodeURIComponent('名单.xlsx')}`, await buildExcelTemplate([], rows), XLSX);
     const report = uploaded.body as ImportReport;
     expect(uploaded.status).withContext(JSON.stringify(report)).toBe(201);
