@@ -15,6 +15,7 @@ import { createCorrectionList, useCorrectionList } from './corrections/correctio
 import { recoverInterruptedApplies } from './imports/import-apply.js';
 import { createAuditLogList, useAuditLogList } from './audit/audit-log-list.js';
 import { createUserList, useUserList } from './users/user-list.js';
+import { ensureUsernameKeys } from './users/username-keys.js';
 import { loadAuditTrailSettings, useAuditTrail } from './audit/audit-key.js';
 import { scheduleAuditCheckpoints } from './audit/audit-checkpoint.js';
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const stopAuditCheckpoints = scheduleAuditCheckpoints({ intervalMs: config.AUDIT_CHECKPOINT_MINUTES * 60_000, logger });
   await ensureIndexes();
   const stopAuditRetention = scheduleAuditRetention({ retentionDays: config.AUDIT_RETENTION_DAYS, logger });
+  await ensureUsernameKeys(logger);
   await ensureFirstAdmin(config.BOOTSTRAP_ADMIN_USERNAME);
   // Imports a killed process left half-applied are rolled back before anyone can see them. The
   // embedded database serves this process alone, so any claim on it is dead.

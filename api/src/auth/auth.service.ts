@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { listPermissions, type Me, type Role, type SessionStage, type TotpEnrollmentStartRequest } from '@cadre/shared-models';
+import { findUserByUsername } from '../users/username-keys.js';
 import { UserModel, type UserDocument } from '../users/user.model.js';
 import { AppError } from '../platform/errors.js';
 import { dataCipher } from '../platform/data-cipher.js';
@@ -109,7 +110,7 @@ async function registerUnknownUserFailure(username: string, settings: AuthSettin
 }
 
 export async function login(req: Request, res: Response, settings: AuthSettings, username: string, password: string): Promise<Me> {
-  const user = await UserModel.findOne({ username: username.toLowerCase() }).lean<UserDocument>();
+  const user = await findUserByUsername(username.toLowerCase());
   if (!user) {
     // The password is hashed whatever happens next, so no answer comes back sooner than a real check.
     await spendVerificationTime(password);

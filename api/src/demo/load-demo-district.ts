@@ -8,6 +8,7 @@ import { CadreModel, CadrePhotoModel } from '../cadres/cadre.model.js';
 import { CorrectionModel } from '../corrections/correction.model.js';
 import { UserModel } from '../users/user.model.js';
 import { noteAllUsersChanged } from '../users/user-list.js';
+import { UsernameKeyModel } from '../users/username-keys.js';
 import { DistrictModel } from '../district/district.model.js';
 import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
 import { DEMO_DISTRICT_NAME, generateDemoCadres, generateDemoUnits, type DemoCadre } from './demo-district.js';
@@ -150,6 +151,7 @@ export async function removeInterruptedDemoLoad(logger: Logger): Promise<boolean
   logger.warn({ cadresBefore: await CadreModel.estimatedDocumentCount() }, 'a demo district load was interrupted: removing what it wrote');
   for (const model of [CadreModel, CadrePhotoModel, CorrectionModel, UnitModel]) await model.collection.deleteMany({});
   await UserModel.collection.deleteMany({ username: { $regex: '^demo\\.' } });
+  await UsernameKeyModel.collection.deleteMany({ _id: { $regex: '^demo\\.' } as never });
   await noteAllUsersChanged();
   // Running servers must not keep serving the removed cadres.
   await noteAllCadresChanged();

@@ -12,6 +12,7 @@ import { loadDemoDistrict, removeInterruptedDemoLoad } from './load-demo-distric
 import { printDemoAccounts } from './demo-accounts.js';
 import { UserModel } from '../users/user.model.js';
 import { noteAllUsersChanged } from '../users/user-list.js';
+import { UsernameKeyModel } from '../users/username-keys.js';
 import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
 
 const USAGE = `Usage: npm run seed -- [--cadres N] [--seed S] [--replace]
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     if (values.replace) {
       for (const model of [UnitModel, CadreModel, CadrePhotoModel, CorrectionModel, DistrictModel]) await model.collection.deleteMany({});
       await UserModel.collection.deleteMany({ username: { $regex: '^demo\\.' } });
+  await UsernameKeyModel.collection.deleteMany({ _id: { $regex: '^demo\\.' } as never });
       await noteAllUsersChanged();
       // Even if seeding fails below, running servers must not keep the deleted cadres.
       await noteAllCadresChanged();

@@ -9,6 +9,8 @@ import { UnitModel } from '../units/unit.model.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UserModel, type UserDocument } from './user.model.js';
 import { noteUsersChanged, userList } from './user-list.js';
+import { releaseUsername, reserveUsername } from './username-keys.js';
+import { Types } from 'mongoose';
 import type { Actor } from '../platform/actor.js';
 
 function toPendingChange(doc: UserDocument): PendingAccountChange | null {
@@ -82,21 +84,27 @@ export async function createUser(actor: Actor, input: NewUser): Promise<{ user: 
   const conflict = input.roles.length > 0 ? explainRoleConflict(input.roles) : null;
   if (conflict) throw new AppError(400, 'validation_failed', conflict, [{ path: 'body.roles', message: conflict }]);
   await assertLinksExist(input.unitId, input.cadreId);
-  if (await UserModel.exists({ username: input.username })) {
-    throw new AppError(409, 'username_taken', `用户名 ${input.username} 已存在`);
-  }
+  const id = new Types.ObjectId();
+  await reserveUsername(input.username, id);
   const oneTimePassword = input.password ? null : generateOneTimePassword();
-  const doc = await UserModel.create({
-    username: input.username,
-    displayName: input.displayName,
-    roles: input.roles,
-    unitId: input.unitId,
-    cadreId: input.cadreId,
-    passwordHash: await hashPassword(input.password ?? oneTimePassword!),
-    passwordChangedAt: new Date(),
-    mustChangePassword: !input.password,
-    totpSecret: input.totpSecret ?? null,
-  });
+  let doc;
+  try {
+    doc = await UserModel.create({
+      _id: id,
+      username: input.username,
+      displayName: input.displayName,
+      roles: input.roles,
+      unitId: input.unitId,
+      cadreId: input.cadreId,
+      passwordHash: await hashPassword(input.password ?? oneTimePassword!),
+      passwordChangedAt: new Date(),
+      mustChangePassword: !input.password,
+      totpSecret: input.totpSecret ?? null,
+    });
+  } catch (err) {
+    await releaseUsername(input.username, id);
+    throw err;
+  }
   const user = toUser(doc.toObject() as unknown as UserDocument);
   await noteUsersChanged([user.id]);
   await recordAudit(actor, {
