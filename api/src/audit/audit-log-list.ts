@@ -130,7 +130,7 @@ async function findHead(known: number): Promise<number> {
  * pruning began), so a log emptied or restored, even one that grew back to the same seq, is
  * told apart from the log the projection holds.
  */
-export class AuditLogSource implements ChangeSource {
+class AuditLogSource implements ChangeSource {
   readonly name = 'audit_log';
   private known = 0;
   private knownHash: string | null = null;

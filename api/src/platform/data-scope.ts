@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import { scopeFor, type Action, type PersonnelScope, type ScopeSubject } from '@cadre/shared-models';
 import { AppError } from './errors.js';
 
@@ -9,16 +8,3 @@ export function requireScope(subject: ScopeSubject, action: Action): PersonnelSc
   return scope;
 }
 
-/**
- * The scope as a query on cadres, for the few personnel queries the read model does not serve:
- * unit subtrees through the denormalised unitPath, own records by `_id`.
- */
-export function cadreScopeFilter(scope: PersonnelScope): Record<string, unknown> {
-  if (scope.kind === 'all') return {};
-  return {
-    $or: [
-      ...scope.unitIds.map((unitId) => ({ unitPath: new Types.ObjectId(unitId) })),
-      ...scope.cadreIds.map((cadreId) => ({ _id: new Types.ObjectId(cadreId) })),
-    ],
-  };
-}

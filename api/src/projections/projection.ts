@@ -5,7 +5,7 @@ import { PARALLEL_READS, type ChangeSource, type FeedPosition } from './change-f
 import type { SnapshotStore } from './snapshot-store.js';
 
 /** Thrown inside a load to abandon it when the projection is stopped. */
-export class ProjectionStopped extends Error {}
+class ProjectionStopped extends Error {}
 
 /** Handed to a definition's loads so a long scan can give up when the process stops. */
 export interface LoadContext {
