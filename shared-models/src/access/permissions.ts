@@ -26,6 +26,15 @@ export const ACTIONS = [
   'audit:read',
   'audit:export',
   'audit:verify',
+  'framework:read',
+  'framework:write',
+  'cycle:read',
+  'cycle:manage',
+  'rating:submit',
+  'result:read',
+  'calibration:write',
+  'proposal:read',
+  'proposal:decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -35,15 +44,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   org_admin: [
     'district:read', 'stats:read', 'unit:read', 'unit:write', 'cadre:read', 'cadre:reveal_id', 'cadre:write',
     'cadre:import', 'cadre:export', 'ledger:read', 'correction:read', 'correction:review',
+    'framework:read', 'framework:write', 'cycle:read', 'cycle:manage', 'result:read', 'calibration:write',
+    'proposal:read', 'proposal:decide',
   ],
-  assessor: ['district:read', 'stats:read', 'unit:read', 'cadre:read', 'ledger:read'],
+  // The assessor runs cycles and calibrations on the framework org_admin set; people decisions stay with org_admin.
+  assessor: [
+    'district:read', 'stats:read', 'unit:read', 'cadre:read', 'ledger:read', 'framework:read', 'cycle:read',
+    'cycle:manage', 'result:read', 'calibration:write', 'proposal:read',
+  ],
   // 责任部门 keep the records of their own subtree: edit, import, export, and rule on corrections.
   unit_manager: [
     'district:read', 'stats:read', 'unit:read', 'cadre:read', 'cadre:write', 'cadre:import', 'cadre:export',
-    'ledger:read', 'correction:read', 'correction:review',
+    'ledger:read', 'correction:read', 'correction:review', 'result:read',
   ],
   // A cadre reads their own record and asks for corrections; they never edit it directly.
-  cadre: ['district:read', 'unit:read', 'cadre:read', 'correction:submit', 'correction:read'],
+  cadre: ['district:read', 'unit:read', 'cadre:read', 'correction:submit', 'correction:read', 'rating:submit', 'result:read'],
   reviewer: ['district:read', 'unit:read'],
   // sys_admin manages accounts and configuration: no personnel data, no audit log.
   sys_admin: ['district:read', 'unit:read', 'user:read', 'user:create', 'user:update'],
