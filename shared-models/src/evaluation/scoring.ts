@@ -213,6 +213,7 @@ export function scoreCadre(input: ScoreInput): CadreScore {
   const total = combined.mean === null ? null : roundScore(combined.mean);
   const bandGrade = gradeForScore(total, input.framework.gradeBands);
 
+  // A veto counts the facts it is given even from a source not yet listed as fed: a sanction on file is a sanction.
   const vetoes = input.framework.vetoRules.flatMap((rule) => {
     const value = roundScore(sumEvidence(items, rule.source));
     return value >= rule.min ? [{ ruleId: rule.id, description: rule.description, capGrade: rule.capGrade, value }] : [];
