@@ -7,6 +7,7 @@ import { parseDegree, parseEducationLevel, parseOtherParty } from '../lrmx/lrmx-
 import { LrmxPersonSchema } from '../lrmx/lrmx-person.js';
 import { formatResume, parseResume } from '../lrmx/lrmx-resume.js';
 import { countCharacterClasses } from '../auth/password-policy.js';
+import { isSeriousSanction } from '../evaluation/evidence.js';
 
 // Every pattern that reads user or file text, fed 10,000 characters shaped to make a backtracking
 // engine try every way of splitting them. Linear code needs a few milliseconds; the budget is
@@ -75,6 +76,7 @@ const cases: Array<[what: string, run: () => unknown]> = [
   ['CadreInputSchema: a long name of spaces', () => CadreInputSchema.safeParse({ name: fill(' \u3000') })],
   ['LrmxPersonSchema: long values with line breaks and a data: photo', () =>
     LrmxPersonSchema.safeParse({ resume: fill('\r\n '), photoBase64: `data:${fill('a')}`, extras: [{ name: `a${fill('a')} `, value: '' }] })],
+  ['isSeriousSanction: almost-words of serious sanctions', () => isSeriousSanction(fill('严重撤销党内留党记大'))],
   ['countCharacterClasses: a long password', () => countCharacterClasses(fill('a'))],
   ['formatResume then parseResume: long entry texts', () => parseResume(formatResume([{ start: '2001-01', end: null, text: fill('某 ') }]))],
 ];
