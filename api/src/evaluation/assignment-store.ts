@@ -1,6 +1,7 @@
 import mongoose, { Schema } from 'mongoose';
 import type { RaterGroup } from '@cadre/shared-models';
 import { AssignmentModel, RaterTasksModel } from './evaluation.models.js';
+import { withDocumentLock } from './document-lock.js';
 import type { PlannedRater } from './rater-assignment.js';
 
 /**
@@ -29,10 +30,19 @@ async function writeRoster(cycleId: string, kind: RosterKind, ids: readonly stri
   await CycleRosterModel.replaceOne({ _id: `${cycleId}:${kind}` }, { _id: `${cycleId}:${kind}`, cycleId, ids }, { upsert: true });
 }
 
-/** Names a rater added by hand before their task document is written. */
-export async function addRaterToRoster(cycleId: string, raterId: string): Promise<boolean> {
-  const result = await CycleRosterModel.updateOne({ _id: `${cycleId}:raters` }, { $addToSet: { ids: raterId }, $setOnInsert: { cycleId } }, { upsert: true });
-  return result.modifiedCount > 0 || result.upsertedCount > 0;
+/** Names a rater added by hand before their task document is written; true when they are new to the cycle. */
+export function addRaterToRoster(cycleId: string, raterId: string): Promise<boolean> {
+  return withDocumentLock(`cycle-roster:${cycleId}:raters`, async () => {
+    const ids = await readRoster(cycleId, 'raters');
+    if (ids.includes(raterId)) return false;
+    await writeRoster(cycleId, 'raters', [...ids, raterId]);
+    return true;
+  });
+}
+
+/** Runs `change` holding the lock of one rater's task document: every writer of those documents does. */
+export function withRaterTasksLock<T>(docId: string, change: () => Promise<T>): Promise<T> {
+  return withDocumentLock(`rater-tasks:${docId}`, change);
 }
 
 /** A ratee as the assignment document copies them, so that lists and forms need no other read. */
@@ -70,6 +80,7 @@ export interface WrittenCounts {
 }
 
 const BATCH = 1000;
+const PARALLEL_WRITES = 8;
 
 async function inBatches<T>(items: readonly T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < items.length; start += BATCH) await write(items.slice(start, start + BATCH));
@@ -106,6 +117,8 @@ export async function writeAssignments(cycleId: string, ratees: readonly RateeFa
         tier: ratee.tier,
         category: ratee.category,
         raters: plans.get(ratee.id) ?? [],
+        // insertMany with `lean` skips the version key's default.
+        revision: 0,
       })),
       { lean: true },
     ),
@@ -130,12 +143,15 @@ export async function deleteAssignments(cycleId: string): Promise<void> {
 /** Stamps the reminder on every rater of the cycle with a form still to fill. */
 export async function stampReminders(cycleId: string, at: Date): Promise<void> {
   const raters = await readRoster(cycleId, 'raters');
-  await inBatches(raters, (batch) =>
-    RaterTasksModel.collection.bulkWrite(
-      batch.map((id) => ({
-        updateOne: { filter: { _id: raterTasksId(cycleId, id) as never, 'tasks.state': { $in: ['pending', 'draft'] } }, update: { $set: { remindedAt: at } } },
-      })),
-      { ordered: false },
-    ),
-  );
+  for (let start = 0; start < raters.length; start += PARALLEL_WRITES) {
+    await Promise.all(
+      raters.slice(start, start + PARALLEL_WRITES).map((raterId) => {
+        const _id = raterTasksId(cycleId, raterId);
+        return withRaterTasksLock(_id, async () => {
+          const doc = (await RaterTasksModel.collection.findOne({ _id: _id as never })) as { tasks: TaskFields[] } | null;
+          if (doc?.tasks.some((task) => task.state !== 'submitted')) await RaterTasksModel.collection.updateOne({ _id: _id as never }, { $set: { remindedAt: at } });
+        });
+      }),
+    );
+  }
 }

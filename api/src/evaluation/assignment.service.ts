@@ -11,11 +11,11 @@ import { AppError } from '../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { SessionActor } from '../platform/actor.js';
 import { ledgerReadModel } from '../ledger/ledger-read-model.js';
-import { AssignmentModel, CycleModel, RaterTasksModel } from './evaluation.models.js';
-import { addRaterToRoster, assignmentId, newTask, raterTasksId, readRoster, type TaskFields } from './assignment-store.js';
-import { requireCycle } from './cycle.service.js';
+import { AssignmentModel, RaterTasksModel } from './evaluation.models.js';
+import { addRaterToRoster, assignmentId, newTask, raterTasksId, readRoster, withRaterTasksLock, type TaskFields } from './assignment-store.js';
+import { withDocumentLock } from './document-lock.js';
+import { addToCycleCounts, requireCycle, type StoredCycle } from './cycle.service.js';
 import { enabledGroups, findCadreForRating } from './cycle-population.js';
-import { noteCyclesChanged } from './cycle-list.js';
 
 const NOT_FOUND_MESSAGE = '该干部不在本次考核范围内';
 
@@ -46,7 +46,7 @@ export async function findAssignment(cycleId: string, rateeId: string): Promise<
   return AssignmentModel.findById(assignmentId(cycleId, rateeId)).lean<StoredAssignment>();
 }
 
-/** A rater's task document exactly as stored (read raw, so a `$pull` of one of its tasks matches it). */
+/** A rater's task document as stored. */
 export async function findRaterTasks(cycleId: string, raterId: string): Promise<StoredRaterTasks | null> {
   return RaterTasksModel.collection.findOne({ _id: raterTasksId(cycleId, raterId) as never }) as Promise<StoredRaterTasks | null>;
 }
@@ -110,67 +110,90 @@ const bad = (path: string, message: string) => new AppError(400, 'validation_fai
 
 /**
  * Adds and removes raters of one cadre, on both sides: the assignment document (under its
- * revision) and each rater's task document. Allowed while the cycle is a draft or open; a rater
- * who has already submitted cannot be removed.
+ * revision and lock) and each rater's task document (under its lock). Allowed while the cycle is
+ * a draft or open; a rater who has submitted, or is submitting, cannot be removed.
  */
 export async function editAssignment(actor: SessionActor, scope: PersonnelScope, cycleId: string, rateeId: string, edit: AssignmentEdit): Promise<RateeAssignment> {
   const cycle = await requireCycle(cycleId);
   if (cycle.status !== 'draft' && cycle.status !== 'open') throw new AppError(409, 'wrong_status', '考核已结束测评，不能再调整评价人');
-  const doc = await requireAssignmentInScope(scope, cycleId, rateeId);
-  if (doc.revision !== edit.revision) throw new AppError(409, 'stale_revision', '评价人安排已被他人修改，请刷新后重试', undefined, { current: await toRateeAssignment(doc) });
+  await requireAssignmentInScope(scope, cycleId, rateeId);
+  const outcome = await withDocumentLock(`assignment:${assignmentId(cycleId, rateeId)}`, () => applyEdit(cycle, rateeId, edit));
+  await addToCycleCounts(cycleId, { assignments: outcome.added.length - outcome.removed.length, raters: outcome.newRaters });
+  await recordAudit(actor, {
+    action: 'cycle.assignment_edit',
+    result: 'success',
+    objectType: 'cycle',
+    objectId: cycleId,
+    detail: { rateeId, added: outcome.added.map(({ raterId, group }) => ({ raterId, group })), removed: outcome.removed },
+  });
+  return toRateeAssignment(outcome.doc);
+}
+
+type Rater = StoredAssignment['raters'][number];
+
+async function applyEdit(cycle: StoredCycle, rateeId: string, edit: AssignmentEdit) {
+  const cycleId = String(cycle._id);
+  const doc = (await findAssignment(cycleId, rateeId))!;
+  if (doc.revision !== edit.revision) {
+    throw new AppError(409, 'stale_revision', '评价人安排已被他人修改，请刷新后重试', undefined, { current: await toRateeAssignment(doc) });
+  }
   const enabled = enabledGroups(cycle);
   let raters = [...doc.raters];
-  const removals: { raterId: string; group: RaterGroup; task: TaskFields }[] = [];
   for (const [i, item] of edit.remove.entries()) {
     if (!raters.some((r) => r.raterId === item.raterId && r.group === item.group)) throw bad(`body.remove.${i}`, '该评价人不在此干部的评价人中');
-    const task = (await findRaterTasks(cycleId, item.raterId))?.tasks.find((t) => t.rateeId === rateeId && t.group === item.group);
-    if (task?.state === 'submitted' || task?.pendingNonce) throw new AppError(409, 'already_submitted', `${RATER_GROUP_LABELS[item.group]}评价人已提交评价表，不能移除`);
-    if (task) removals.push({ ...item, task });
     raters = raters.filter((r) => !(r.raterId === item.raterId && r.group === item.group));
   }
-  const additions: { raterId: string; raterName: string; group: RaterGroup }[] = [];
+  const added: Rater[] = [];
   for (const [i, item] of edit.add.entries()) {
     if (!enabled.has(item.group)) throw bad(`body.add.${i}.group`, `本次考核未启用“${RATER_GROUP_LABELS[item.group]}”评价`);
     if ((item.group === 'self') !== (item.raterId === rateeId)) throw bad(`body.add.${i}`, item.group === 'self' ? '本人评价只能由被评价干部本人填写' : '被评价干部只能作为本人评价');
     if (raters.some((r) => r.raterId === item.raterId)) throw bad(`body.add.${i}.raterId`, '该干部已是此干部的评价人');
     const cadre = await findCadreForRating(item.raterId);
     if (!cadre) throw bad(`body.add.${i}.raterId`, '该评价人不在干部台账中');
-    const added = { raterId: cadre.id, raterName: cadre.name, group: item.group };
-    raters.push(added);
-    additions.push(added);
+    const rater = { raterId: cadre.id, raterName: cadre.name, group: item.group };
+    raters.push(rater);
+    added.push(rater);
   }
 
-  const updated = await AssignmentModel.findOneAndUpdate(
-    { _id: doc._id, revision: edit.revision },
-    { $set: { raters }, $inc: { revision: 1 } },
-    { returnDocument: 'after', lean: true },
-  );
-  if (!updated) throw new AppError(409, 'stale_revision', '评价人安排已被他人修改，请刷新后重试');
-  let newRaters = 0;
-  for (const removal of removals) {
-    // Matches only the task exactly as read: one a rater began submitting since is left alone.
-    const pulled = await RaterTasksModel.collection.updateOne({ _id: raterTasksId(cycleId, removal.raterId) as never }, { $pull: { tasks: removal.task } } as never);
-    if (pulled.modifiedCount === 0) {
-      await AssignmentModel.updateOne({ _id: doc._id }, { $push: { raters: { raterId: removal.raterId, raterName: doc.raters.find((r) => r.raterId === removal.raterId)!.raterName, group: removal.group } }, $inc: { revision: 1 } });
-      throw new AppError(409, 'already_submitted', '该评价人刚刚开始提交评价表，不能移除');
+  // Removals first, each refused as a whole edit while nothing else is written yet.
+  const removed: { raterId: string; group: RaterGroup }[] = [];
+  for (const item of edit.remove) {
+    const docId = raterTasksId(cycleId, item.raterId);
+    const refused = await withRaterTasksLock(docId, async () => {
+      const tasks = await findRaterTasks(cycleId, item.raterId);
+      const task = tasks?.tasks.find((t) => t.rateeId === rateeId && t.group === item.group);
+      if (task?.state === 'submitted' || task?.pendingNonce) return true;
+      if (task) await RaterTasksModel.collection.updateOne({ _id: docId as never }, { $set: { tasks: tasks!.tasks.filter((t) => t !== task) } });
+      return false;
+    });
+    if (refused) {
+      if (removed.length > 0) await restoreTasks(cycleId, doc, removed);
+      throw new AppError(409, 'already_submitted', `该${RATER_GROUP_LABELS[item.group]}评价人已提交评价表，不能移除`);
     }
+    removed.push({ raterId: item.raterId, group: item.group });
   }
-  for (const added of additions) {
-    if (await addRaterToRoster(cycleId, added.raterId)) newRaters += 1;
-    await RaterTasksModel.collection.updateOne(
-      { _id: raterTasksId(cycleId, added.raterId) as never },
-      { $push: { tasks: newTask({ id: doc.cadreId, name: doc.cadreName, unitName: doc.unitName, post: doc.post }, added.group) }, $setOnInsert: { cycleId, raterId: added.raterId, remindedAt: null } } as never,
+  let newRaters = 0;
+  for (const rater of added) {
+    if (await addRaterToRoster(cycleId, rater.raterId)) newRaters += 1;
+    await pushTask(cycleId, doc, rater);
+  }
+  const updated = await AssignmentModel.findOneAndUpdate({ _id: doc._id }, { $set: { raters }, $inc: { revision: 1 } }, { returnDocument: 'after', lean: true });
+  return { doc: updated as unknown as StoredAssignment, added, removed, newRaters };
+}
+
+function pushTask(cycleId: string, doc: StoredAssignment, rater: { raterId: string; group: RaterGroup }): Promise<unknown> {
+  const docId = raterTasksId(cycleId, rater.raterId);
+  const task = newTask({ id: doc.cadreId, name: doc.cadreName, unitName: doc.unitName, post: doc.post }, rater.group);
+  return withRaterTasksLock(docId, () =>
+    RaterTasksModel.collection.updateOne(
+      { _id: docId as never },
+      { $push: { tasks: task }, $setOnInsert: { cycleId, raterId: rater.raterId, remindedAt: null } } as never,
       { upsert: true },
-    );
-  }
-  await CycleModel.updateOne({ _id: cycleId }, { $inc: { 'counts.assignments': additions.length - removals.length, 'counts.raters': newRaters } });
-  await noteCyclesChanged([cycleId]);
-  await recordAudit(actor, {
-    action: 'cycle.assignment_edit',
-    result: 'success',
-    objectType: 'cycle',
-    objectId: cycleId,
-    detail: { rateeId, added: additions.map(({ raterId, group }) => ({ raterId, group })), removed: edit.remove },
-  });
-  return toRateeAssignment(updated as unknown as StoredAssignment);
+    ),
+  );
+}
+
+/** Gives back the tasks an edit removed before one of its removals was refused. */
+async function restoreTasks(cycleId: string, doc: StoredAssignment, removed: readonly { raterId: string; group: RaterGroup }[]): Promise<void> {
+  for (const rater of removed) await pushTask(cycleId, doc, rater);
 }

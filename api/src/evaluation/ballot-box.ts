@@ -2,12 +2,13 @@ import { randomInt } from 'node:crypto';
 import mongoose, { Schema } from 'mongoose';
 import type { RaterGroup } from '@cadre/shared-models';
 import { BallotBoxModel } from './evaluation.models.js';
+import { withDocumentLock } from './document-lock.js';
 
 /**
  * Writes to the ballot boxes. The embedded database accepts `$push` with `$position` but ignores
- * the position (it always appends), and has no positional `$` update: so a ballot goes in by
- * reading the box, inserting the entry at a random place, and writing the box back on condition
- * that nobody wrote it in between (`writes`, a count of writes that says nothing about any entry).
+ * the position (it always appends), and has no positional `$` update; so a ballot goes in by
+ * reading the box, inserting the entry at a random place and writing the box back, one writer at
+ * a time (document-lock.ts).
  */
 
 export interface BallotEntry {
@@ -24,34 +25,23 @@ interface StoredBox {
   cycleId: string;
   rateeId: string;
   groups: Groups;
-  writes: number;
 }
 
 export const ballotBoxId = (cycleId: string, rateeId: string) => `${cycleId}:${rateeId}`;
 
 const boxes = () => BallotBoxModel.collection;
-const MAX_ATTEMPTS = 50;
 
-/** Applies `change` to a box's groups under its write count; `change` returns null to leave it as is. */
-async function changeBox(cycleId: string, rateeId: string, change: (groups: Groups) => Groups | null): Promise<boolean> {
+/** Applies `change` to a box's groups; `change` returns null to leave the box as it is. */
+function changeBox(cycleId: string, rateeId: string, change: (groups: Groups) => Groups | null): Promise<boolean> {
   const _id = ballotBoxId(cycleId, rateeId);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+  return withDocumentLock(`ballot-box:${_id}`, async () => {
     const box = (await boxes().findOne({ _id: _id as never })) as StoredBox | null;
     const groups = change(structuredClone(box?.groups ?? {}));
     if (groups === null) return false;
-    if (!box) {
-      try {
-        await boxes().insertOne({ _id: _id as never, cycleId, rateeId, groups, writes: 1 });
-        return true;
-      } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
-        continue;
-      }
-    }
-    const result = await boxes().updateOne({ _id: _id as never, writes: box.writes }, { $set: { groups }, $inc: { writes: 1 } });
-    if (result.matchedCount === 1) return true;
-  }
-  throw new Error(`ballot box ${_id} is written too often to take a ballot`);
+    if (box) await boxes().updateOne({ _id: _id as never }, { $set: { groups } });
+    else await boxes().insertOne({ _id: _id as never, cycleId, rateeId, groups });
+    return true;
+  });
 }
 
 /** Puts a ballot at a random place among the group's ballots, so their order says nothing about when anyone voted. */

@@ -9,6 +9,7 @@ import { cycleList, noteCyclesChanged } from './cycle-list.js';
 import { findFrameworkVersion, lockFrameworkVersion } from './framework.service.js';
 import { deleteAssignments, stampReminders, writeAssignments } from './assignment-store.js';
 import { planCycle } from './cycle-population.js';
+import { withDocumentLock } from './document-lock.js';
 
 const NOT_FOUND_MESSAGE = '考核不存在';
 
@@ -132,41 +133,70 @@ export async function createCycle(actor: SessionActor, input: CycleInput): Promi
   return cycle;
 }
 
-/** Why a conditional write on a cycle matched nothing: gone, in the wrong status, or edited since read. */
-async function explainRefusedTransition(id: string, expected: CycleStatus, verb: string): Promise<AppError> {
-  const current = await findCycle(id);
+/** Why a cycle cannot make a change: gone, in another status, or edited since the caller read it. */
+function refusal(current: StoredCycle | null, expected: CycleStatus, revision: number, verb: string): AppError | null {
   if (!current) return new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
   if (current.status !== expected) {
     return new AppError(409, 'wrong_status', `考核${CYCLE_STATUS_LABELS[current.status]}，只有${CYCLE_STATUS_LABELS[expected]}的考核才能${verb}`, undefined, {
       current: toCycle(current),
     });
   }
-  return new AppError(409, 'stale_revision', '考核已被他人修改，请刷新后重试', undefined, { current: toCycle(current) });
+  if (current.revision !== revision) return new AppError(409, 'stale_revision', '考核已被他人修改，请刷新后重试', undefined, { current: toCycle(current) });
+  return null;
 }
 
-async function refuse(actor: SessionActor, action: string, id: string, error: AppError): Promise<never> {
-  await recordAudit(actor, { action, result: error.status === 404 ? 'failure' : 'denied', objectType: 'cycle', objectId: id, detail: { reason: error.code } });
-  throw error;
+/**
+ * Applies `update` to a cycle in the expected status and revision, bumping the revision, under
+ * the cycle's lock (document-lock.ts): of two changes from one revision, exactly one is made and
+ * the other is refused with 409. Refusals are audited.
+ */
+async function transition(
+  actor: SessionActor,
+  action: string,
+  id: string,
+  expected: { status: CycleStatus; revision: number; verb: string },
+  update: Record<string, unknown>,
+): Promise<StoredCycle> {
+  const outcome = await withDocumentLock(`cycle:${id}`, async () => {
+    const error = refusal(await findCycle(id), expected.status, expected.revision, expected.verb);
+    if (error) return error;
+    const inc = (update['$inc'] as Record<string, number> | undefined) ?? {};
+    return (await CycleModel.findOneAndUpdate({ _id: id }, { ...update, $inc: { ...inc, revision: 1 } }, { returnDocument: 'after', lean: true })) as unknown as StoredCycle;
+  });
+  if (outcome instanceof AppError) {
+    await recordAudit(actor, { action, result: outcome.status === 404 ? 'failure' : 'denied', objectType: 'cycle', objectId: id, detail: { reason: outcome.code } });
+    throw outcome;
+  }
+  await noteCyclesChanged([id]);
+  return outcome;
 }
 
-/** Replaces a draft's settings and plans its assignments again from scratch. */
+/** Adds to a cycle's counts (forms handed out or submitted, raters), under the cycle's lock. */
+export async function addToCycleCounts(id: string, change: Partial<Record<keyof Cycle['counts'], number>>): Promise<void> {
+  const inc = Object.fromEntries(Object.entries(change).filter(([, n]) => n !== 0).map(([key, n]) => [`counts.${key}`, n]));
+  if (Object.keys(inc).length === 0) return;
+  await withDocumentLock(`cycle:${id}`, () => CycleModel.updateOne({ _id: id }, { $inc: inc }));
+  await noteCyclesChanged([id]);
+}
+
+/**
+ * Replaces a draft's settings and plans its assignments again from scratch. The plan is made
+ * before anything is written, so a refused input changes nothing.
+ */
 export async function updateCycle(actor: SessionActor, id: string, revision: number, input: CycleInput): Promise<Cycle> {
-  const existing = await requireCycle(id);
-  if (existing.status !== 'draft' || existing.revision !== revision) await refuse(actor, 'cycle.update', id, await explainRefusedTransition(id, 'draft', '修改'));
+  const early = refusal(await findCycle(id), 'draft', revision, '修改');
+  if (early) {
+    await recordAudit(actor, { action: 'cycle.update', result: early.status === 404 ? 'failure' : 'denied', objectType: 'cycle', objectId: id, detail: { reason: early.code } });
+    throw early;
+  }
   const framework = await requirePublishedFramework(input.frameworkVersionId, 'body.input.frameworkVersionId');
   const plan = await planCycle(id, input);
-  const claimed = await CycleModel.findOneAndUpdate(
-    { _id: id, status: 'draft', revision },
-    {
-      $set: { ...inputFields(input), frameworkName: framework.name, frameworkVersion: framework.version, unitIds: plan.unitIds },
-      $inc: { revision: 1 },
-    },
-    { returnDocument: 'after', lean: true },
-  );
-  if (!claimed) await refuse(actor, 'cycle.update', id, await explainRefusedTransition(id, 'draft', '修改'));
+  await transition(actor, 'cycle.update', id, { status: 'draft', revision, verb: '修改' }, {
+    $set: { ...inputFields(input), frameworkName: framework.name, frameworkVersion: framework.version, unitIds: plan.unitIds },
+  });
   await deleteAssignments(id);
   const counts = await writeAssignments(id, plan.ratees, plan.plans);
-  const updated = await CycleModel.findOneAndUpdate({ _id: id }, { $set: { counts } }, { returnDocument: 'after', lean: true });
+  const updated = await withDocumentLock(`cycle:${id}`, () => CycleModel.findOneAndUpdate({ _id: id }, { $set: { counts } }, { returnDocument: 'after', lean: true }));
   await noteCyclesChanged([id]);
   await recordAudit(actor, {
     action: 'cycle.update',
@@ -178,34 +208,19 @@ export async function updateCycle(actor: SessionActor, id: string, revision: num
   return toCycle(updated as unknown as StoredCycle);
 }
 
-/**
- * Opens a draft for rating. The revision is part of the update's filter, so of two launches at
- * once exactly one matches; the framework version is locked after, never for a launch that lost.
- */
+/** Opens a draft for rating; its framework version is locked once the cycle is open. */
 export async function launchCycle(actor: SessionActor, id: string, revision: number): Promise<Cycle> {
-  const launched = await CycleModel.findOneAndUpdate(
-    { _id: id, status: 'draft', revision },
-    { $set: { status: 'open', launchedAt: new Date() }, $inc: { revision: 1 } },
-    { returnDocument: 'after', lean: true },
-  );
-  if (!launched) return refuse(actor, 'cycle.launch', id, await explainRefusedTransition(id, 'draft', '启动'));
+  const launched = await transition(actor, 'cycle.launch', id, { status: 'draft', revision, verb: '启动' }, { $set: { status: 'open', launchedAt: new Date() } });
   await lockFrameworkVersion(String(launched.frameworkVersionId));
-  await noteCyclesChanged([id]);
   await recordAudit(actor, { action: 'cycle.launch', result: 'success', objectType: 'cycle', objectId: id, detail: { frameworkVersionId: String(launched.frameworkVersionId) } });
-  return toCycle(launched as unknown as StoredCycle);
+  return toCycle(launched);
 }
 
 /** Reminds every rater of an open cycle who still has forms to fill (shown with their tasks). */
 export async function remindCycle(actor: SessionActor, id: string, revision: number): Promise<Cycle> {
   const at = new Date();
-  const reminded = await CycleModel.findOneAndUpdate(
-    { _id: id, status: 'open', revision },
-    { $push: { remindedAt: at }, $inc: { revision: 1 } },
-    { returnDocument: 'after', lean: true },
-  );
-  if (!reminded) return refuse(actor, 'cycle.remind', id, await explainRefusedTransition(id, 'open', '发送提醒'));
+  const reminded = await transition(actor, 'cycle.remind', id, { status: 'open', revision, verb: '发送提醒' }, { $push: { remindedAt: at } });
   await stampReminders(id, at);
-  await noteCyclesChanged([id]);
   await recordAudit(actor, { action: 'cycle.remind', result: 'success', objectType: 'cycle', objectId: id });
-  return toCycle(reminded as unknown as StoredCycle);
+  return toCycle(reminded);
 }

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { SERVER_OPERATOR, type Actor, type SessionActor } from '../platform/actor.js';
 import { FrameworkVersionModel } from './evaluation.models.js';
 import { frameworkVersionList, noteFrameworkVersionsChanged } from './framework-list.js';
+import { withDocumentLock } from './document-lock.js';
 
 export const FRAMEWORK_IN_USE_MESSAGE = '该版本已被考核使用，不能修改';
 const NOT_FOUND_MESSAGE = '评价体系版本不存在';
@@ -106,60 +107,42 @@ export async function createFramework(actor: SessionActor, content: FrameworkCon
   return version;
 }
 
-/**
- * Why a conditional write on a version matched nothing: gone (404), used by a cycle, published,
- * or edited by someone else since the caller read it (409 with the current version).
- */
-async function explainRefusedWrite(id: string, expectDraft: boolean): Promise<AppError> {
-  const current = await findFrameworkVersion(id);
+/** Why a version cannot be changed: gone (404), used by a cycle, published, or edited since the caller read it (409). */
+function refusal(current: FrameworkVersion | null, revision: number): AppError | null {
   if (!current) return new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
   if (current.locked) return new AppError(409, 'framework_in_use', FRAMEWORK_IN_USE_MESSAGE, undefined, { current });
-  if (expectDraft && current.status !== 'draft') {
-    return new AppError(409, 'framework_published', '该版本已发布，不能修改；如需调整请创建新版本', undefined, { current });
-  }
-  return new AppError(409, 'stale_revision', '该版本已被他人修改，请刷新后重试', undefined, { current });
+  if (current.status !== 'draft') return new AppError(409, 'framework_published', '该版本已发布，不能修改；如需调整请创建新版本', undefined, { current });
+  if (current.revision !== revision) return new AppError(409, 'stale_revision', '该版本已被他人修改，请刷新后重试', undefined, { current });
+  return null;
 }
 
-async function assertExists(id: string): Promise<void> {
-  if (!Types.ObjectId.isValid(id) || !(await FrameworkVersionModel.exists({ _id: id }))) {
-    throw new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
-  }
-}
-
-/** Replaces a draft's content; a published or used version never changes. */
-export async function updateFrameworkDraft(actor: SessionActor, id: string, update: FrameworkDraftUpdate): Promise<FrameworkVersion> {
-  await assertExists(id);
-  const updated = await FrameworkVersionModel.findOneAndUpdate(
-    { _id: id, revision: update.revision, status: 'draft', locked: false },
-    { $set: contentFields(update.content), $inc: { revision: 1 } },
-    { returnDocument: 'after', lean: true },
-  );
-  if (!updated) {
-    const refusal = await explainRefusedWrite(id, true);
-    await recordAudit(actor, { action: 'framework.update', result: 'failure', objectType: 'framework_version', objectId: id, detail: { reason: refusal.code } });
-    throw refusal;
+/**
+ * Changes a draft at the caller's revision, bumping it, under the version's lock
+ * (document-lock.ts); a published or used version never changes. Refusals are audited.
+ */
+async function changeDraft(actor: SessionActor, action: string, id: string, revision: number, set: Record<string, unknown>): Promise<FrameworkVersion> {
+  const outcome = await withDocumentLock(`framework-version:${id}`, async () => {
+    const error = refusal(await findFrameworkVersion(id), revision);
+    if (error) return error;
+    return FrameworkVersionModel.findOneAndUpdate({ _id: id }, { $set: set, $inc: { revision: 1 } }, { returnDocument: 'after', lean: true });
+  });
+  if (outcome instanceof AppError) {
+    await recordAudit(actor, { action, result: outcome.status === 404 ? 'failure' : 'denied', objectType: 'framework_version', objectId: id, detail: { reason: outcome.code } });
+    throw outcome;
   }
   await noteFrameworkVersionsChanged([id]);
-  await recordAudit(actor, { action: 'framework.update', result: 'success', objectType: 'framework_version', objectId: id, detail: { name: updated.name } });
-  return toFrameworkVersion(updated as unknown as StoredFrameworkVersion);
+  await recordAudit(actor, { action, result: 'success', objectType: 'framework_version', objectId: id, detail: { name: outcome!.name } });
+  return toFrameworkVersion(outcome as unknown as StoredFrameworkVersion);
+}
+
+/** Replaces a draft's content. */
+export function updateFrameworkDraft(actor: SessionActor, id: string, update: FrameworkDraftUpdate): Promise<FrameworkVersion> {
+  return changeDraft(actor, 'framework.update', id, update.revision, contentFields(update.content));
 }
 
 /** Freezes a draft: from now on cycles may use it and nobody may edit it. */
-export async function publishFrameworkVersion(actor: SessionActor, id: string, revision: number): Promise<FrameworkVersion> {
-  await assertExists(id);
-  const published = await FrameworkVersionModel.findOneAndUpdate(
-    { _id: id, revision, status: 'draft', locked: false },
-    { $set: { status: 'published', publishedAt: new Date() }, $inc: { revision: 1 } },
-    { returnDocument: 'after', lean: true },
-  );
-  if (!published) {
-    const refusal = await explainRefusedWrite(id, true);
-    await recordAudit(actor, { action: 'framework.publish', result: 'failure', objectType: 'framework_version', objectId: id, detail: { reason: refusal.code } });
-    throw refusal;
-  }
-  await noteFrameworkVersionsChanged([id]);
-  await recordAudit(actor, { action: 'framework.publish', result: 'success', objectType: 'framework_version', objectId: id });
-  return toFrameworkVersion(published as unknown as StoredFrameworkVersion);
+export function publishFrameworkVersion(actor: SessionActor, id: string, revision: number): Promise<FrameworkVersion> {
+  return changeDraft(actor, 'framework.publish', id, revision, { status: 'published', publishedAt: new Date() });
 }
 
 /**
@@ -201,11 +184,15 @@ export async function createNextFrameworkVersion(actor: SessionActor, id: string
  * Marks a published version as used by a cycle: from then on it can never change. Returns false
  * when the version is gone or not published.
  */
-export async function lockFrameworkVersion(id: string): Promise<boolean> {
-  const result = await FrameworkVersionModel.updateOne({ _id: id, status: 'published' }, { $set: { locked: true }, $inc: { revision: 1 } });
-  if (result.matchedCount === 0) return false;
-  if (result.modifiedCount > 0) await noteFrameworkVersionsChanged([id]);
-  return true;
+export function lockFrameworkVersion(id: string): Promise<boolean> {
+  return withDocumentLock(`framework-version:${id}`, async () => {
+    const current = await findFrameworkVersion(id);
+    if (!current || current.status !== 'published') return false;
+    if (current.locked) return true;
+    await FrameworkVersionModel.updateOne({ _id: id }, { $set: { locked: true }, $inc: { revision: 1 } });
+    await noteFrameworkVersionsChanged([id]);
+    return true;
+  });
 }
 
 /**

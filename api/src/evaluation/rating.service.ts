@@ -4,11 +4,11 @@ import type { BallotDraft, RaterGroup, RaterTask, RatingForm, Tier } from '@cadr
 import { AppError } from '../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { SessionActor } from '../platform/actor.js';
-import { CycleModel, RaterTasksModel } from './evaluation.models.js';
-import { raterTasksId, type TaskFields } from './assignment-store.js';
+import { RaterTasksModel } from './evaluation.models.js';
+import { raterTasksId, withRaterTasksLock, type TaskFields } from './assignment-store.js';
 import { findAssignment, findRaterTasks } from './assignment.service.js';
-import { findCycle, type StoredCycle } from './cycle.service.js';
-import { cycleList, noteCyclesChanged } from './cycle-list.js';
+import { addToCycleCounts, findCycle, type StoredCycle } from './cycle.service.js';
+import { cycleList } from './cycle-list.js';
 import { findFrameworkVersion } from './framework.service.js';
 import { checkBallotScores, formDimensions } from './rating-form.js';
 import { boxHoldsNonce, castBallot, forgetNonce, PendingSubmissionModel } from './ballot-box.js';
@@ -83,27 +83,21 @@ export async function getRatingForm(actor: SessionActor, cycleId: string, rateeI
 }
 
 /**
- * Sets fields of one task on condition (`where`, on the task's own fields). The embedded database
- * has no positional `$` update, so the task is addressed by its index, checked in the filter by
- * ratee and group: a task removed in between shifts the index, and the next attempt finds it again.
+ * Sets fields of one task when `allowed` says its current state permits it, holding the task
+ * document's lock (document-lock.ts). The embedded database has no positional `$` update, so the
+ * task is addressed by its index, found under the lock.
  */
-async function updateTask(docId: string, rateeId: string, group: RaterGroup, where: Record<string, unknown>, set: Partial<TaskFields>): Promise<boolean> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+export function updateTask(docId: string, rateeId: string, group: RaterGroup, allowed: (task: TaskFields) => boolean, set: Partial<TaskFields>): Promise<boolean> {
+  return withRaterTasksLock(docId, async () => {
     const doc = (await RaterTasksModel.collection.findOne({ _id: docId as never })) as { tasks: TaskFields[] } | null;
     const index = doc?.tasks.findIndex((t) => t.rateeId === rateeId && t.group === group) ?? -1;
-    if (index < 0) return false;
-    const at = (field: string) => `tasks.${index}.${field}`;
-    const filter = { _id: docId, [at('rateeId')]: rateeId, [at('group')]: group, ...Object.fromEntries(Object.entries(where).map(([k, v]) => [at(k), v])) };
-    const update = { $set: Object.fromEntries(Object.entries(set).map(([k, v]) => [at(k), v])) };
-    const result = await RaterTasksModel.collection.updateOne(filter as never, update);
-    if (result.matchedCount === 1) return true;
-    const now = (await RaterTasksModel.collection.findOne({ _id: docId as never })) as { tasks: TaskFields[] } | null;
-    if (now?.tasks[index]?.rateeId === rateeId && now.tasks[index]?.group === group) return false;
-  }
-  return false;
+    if (index < 0 || !allowed(doc!.tasks[index]!)) return false;
+    await RaterTasksModel.collection.updateOne({ _id: docId as never }, { $set: Object.fromEntries(Object.entries(set).map(([k, v]) => [`tasks.${index}.${k}`, v])) });
+    return true;
+  });
 }
 
-const NOT_IN_FLIGHT = { state: { $ne: 'submitted' }, pendingNonce: null };
+const notInFlight = (task: TaskFields) => task.state !== 'submitted' && !task.pendingNonce;
 
 /** Keeps the rater's unfinished scores on their own task; nothing of it reaches a ballot box. */
 export async function saveRatingDraft(actor: SessionActor, cycleId: string, rateeId: string, group: RaterGroup, draft: BallotDraft): Promise<RatingForm> {
@@ -111,7 +105,7 @@ export async function saveRatingDraft(actor: SessionActor, cycleId: string, rate
   if (context.task.state === 'submitted' || context.task.pendingNonce) throw new AppError(409, 'already_submitted', '已提交，不能再修改');
   checkBallotScores(context.dimensions, draft, false);
   const saved = { scores: draft.scores, comment: draft.comment };
-  if (!(await updateTask(context.docId, rateeId, group, NOT_IN_FLIGHT, { draft: saved, state: 'draft' }))) {
+  if (!(await updateTask(context.docId, rateeId, group, notInFlight, { draft: saved, state: 'draft' }))) {
     throw new AppError(409, 'already_submitted', '已提交，不能再修改');
   }
   return { task: toRaterTask(context.cycle, { ...context.task, state: 'draft' }), dimensions: context.dimensions, draft: saved };
@@ -130,7 +124,7 @@ export async function submitRating(actor: SessionActor, cycleId: string, rateeId
   const scores = checkBallotScores(context.dimensions, draft, true);
   const nonce = randomBytes(16).toString('hex');
   await PendingSubmissionModel.create({ _id: nonce, cycleId, rateeId, group, raterTasksId: context.docId, startedAt: new Date() });
-  if (!(await updateTask(context.docId, rateeId, group, NOT_IN_FLIGHT, { pendingNonce: nonce }))) {
+  if (!(await updateTask(context.docId, rateeId, group, notInFlight, { pendingNonce: nonce }))) {
     await PendingSubmissionModel.deleteOne({ _id: nonce });
     throw new AppError(409, 'already_submitted', ALREADY_SUBMITTED_MESSAGE);
   }
@@ -141,9 +135,8 @@ export async function submitRating(actor: SessionActor, cycleId: string, rateeId
 }
 
 async function completeSubmission(cycleId: string, rateeId: string, group: RaterGroup, docId: string, nonce: string): Promise<void> {
-  if (await updateTask(docId, rateeId, group, { pendingNonce: nonce }, { state: 'submitted', draft: null, pendingNonce: null })) {
-    await CycleModel.updateOne({ _id: cycleId }, { $inc: { 'counts.submitted': 1 } });
-    await noteCyclesChanged([cycleId]);
+  if (await updateTask(docId, rateeId, group, (task) => task.pendingNonce === nonce, { state: 'submitted', draft: null, pendingNonce: null })) {
+    await addToCycleCounts(cycleId, { submitted: 1 });
   }
   await forgetNonce(cycleId, rateeId, group, nonce);
   await PendingSubmissionModel.deleteOne({ _id: nonce });
@@ -165,7 +158,7 @@ export async function recoverPendingSubmissions(logger: Logger, minAgeMs = ABAND
     if (await boxHoldsNonce(entry.cycleId, entry.rateeId, group, entry._id)) {
       await completeSubmission(entry.cycleId, entry.rateeId, group, entry.raterTasksId, entry._id);
     } else {
-      await updateTask(entry.raterTasksId, entry.rateeId, group, { pendingNonce: entry._id }, { pendingNonce: null });
+      await updateTask(entry.raterTasksId, entry.rateeId, group, (task) => task.pendingNonce === entry._id, { pendingNonce: null });
       await PendingSubmissionModel.deleteOne({ _id: entry._id });
     }
   }
