@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { Cycle, CycleInput, CycleStatus, CYCLE_STATUSES } from '@cadre/shared-models';
+import type { Cycle, CycleInput, CycleStatus } from '@cadre/shared-models';
 import { CYCLE_STATUS_LABELS } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -18,7 +18,7 @@ export interface StoredCycle extends CycleInput {
   frameworkVersionId: string;
   frameworkName: string;
   frameworkVersion: number;
-  status: (typeof CYCLE_STATUSES)[number];
+  status: CycleStatus;
   revision: number;
   counts: Cycle['counts'];
   unitIds: string[];

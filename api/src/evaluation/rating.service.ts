@@ -112,8 +112,8 @@ export async function saveRatingDraft(actor: SessionActor, cycleId: string, rate
 }
 
 /**
- * Submits a complete form. The ballot box never learns who voted: (1) the task is claimed with a
- * random nonce, on condition it is neither submitted nor in flight (a second submit gets 409);
+ * Submits a complete form. The ballot box never learns who voted: (1) under its document's lock,
+ * the task is claimed with a random nonce unless it is submitted or in flight (a second submit gets 409);
  * (2) the scores and comment go into the ratee's box at a random place, with the nonce; (3) the
  * task is marked submitted and its draft dropped, then the nonce is removed from the box. A
  * journal entry by nonce lets `recoverPendingSubmissions` finish or undo a submission cut short.
