@@ -118,6 +118,8 @@ describe('rating forms', () => {
     await clerk.get(formPath(cadres.head, 'subordinate')).expect(404);
     await clerk.get(`/api/cycles/0123456789abcdef01234567/ratings/${cadres.vice1._id}/subordinate`).expect(404);
     expect(JSON.stringify((await clerk.get('/api/my/rating-tasks').expect(200)).body)).not.toContain('同事的草稿');
+    const denials = await AuditModel.find({ action: 'rating.access', result: 'denied' }).lean();
+    expect(denials.map((d) => d.detail)).toEqual(jasmine.arrayContaining([{ rateeId: String(cadres.vice1._id), group: 'peer' }, { rateeId: String(cadres.head._id), group: 'subordinate' }]));
 
     const { client: admin } = await signedInAs(app, ['org_admin']);
     await admin.get(peerForm).expect(403);

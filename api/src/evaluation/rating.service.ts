@@ -67,7 +67,10 @@ async function requireTask(actor: SessionActor, cycleId: string, rateeId: string
   const cadreId = requireCadreAccount(actor);
   const [cycle, tasks] = await Promise.all([findCycle(cycleId), findRaterTasks(cycleId, cadreId)]);
   const task = tasks?.tasks.find((t) => t.rateeId === rateeId && t.group === group);
-  if (!cycle || !task) throw new AppError(404, 'not_found', NO_FORM_MESSAGE);
+  if (!cycle || !task) {
+    if (cycle) await recordAudit(actor, { action: 'rating.access', result: 'denied', objectType: 'cycle', objectId: cycleId, detail: { rateeId, group } });
+    throw new AppError(404, 'not_found', NO_FORM_MESSAGE);
+  }
   if (cycle.status !== 'open') {
     throw new AppError(409, 'cycle_not_open', cycle.status === 'draft' ? '考核尚未启动，还不能填写评价表' : '测评已结束，不能再填写评价表');
   }
@@ -108,6 +111,7 @@ export async function saveRatingDraft(actor: SessionActor, cycleId: string, rate
   if (!(await updateTask(context.docId, rateeId, group, notInFlight, { draft: saved, state: 'draft' }))) {
     throw new AppError(409, 'already_submitted', '已提交，不能再修改');
   }
+  await recordAudit(actor, { action: 'rating.save_draft', result: 'success', objectType: 'cycle', objectId: cycleId, detail: { rateeId, group } });
   return { task: toRaterTask(context.cycle, { ...context.task, state: 'draft' }), dimensions: context.dimensions, draft: saved };
 }
 
