@@ -146,22 +146,22 @@ function refusal(current: StoredCycle | null, expected: CycleStatus, revision: n
 }
 
 /**
- * Applies `update` to a cycle in the expected status and revision, bumping the revision, under
- * the cycle's lock (document-lock.ts): of two changes from one revision, exactly one is made and
- * the other is refused with 409. Refusals are audited.
+ * Makes a change to a cycle in the expected status and revision under the cycle's lock
+ * (document-lock.ts): of two changes from one revision, exactly one is made and the other is
+ * refused with 409. `change` must bump the revision. Refusals are audited.
  */
 async function transition(
   actor: SessionActor,
   action: string,
   id: string,
   expected: { status: CycleStatus; revision: number; verb: string },
-  update: Record<string, unknown>,
+  change: () => Promise<unknown>,
 ): Promise<StoredCycle> {
   const outcome = await withDocumentLock(`cycle:${id}`, async () => {
     const error = refusal(await findCycle(id), expected.status, expected.revision, expected.verb);
     if (error) return error;
-    const inc = (update['$inc'] as Record<string, number> | undefined) ?? {};
-    return (await CycleModel.findOneAndUpdate({ _id: id }, { ...update, $inc: { ...inc, revision: 1 } }, { returnDocument: 'after', lean: true })) as unknown as StoredCycle;
+    await change();
+    return (await findCycle(id))!;
   });
   if (outcome instanceof AppError) {
     await recordAudit(actor, { action, result: outcome.status === 404 ? 'failure' : 'denied', objectType: 'cycle', objectId: id, detail: { reason: outcome.code } });
@@ -170,6 +170,8 @@ async function transition(
   await noteCyclesChanged([id]);
   return outcome;
 }
+
+const bumpRevision = (id: string, update: Record<string, unknown>) => CycleModel.updateOne({ _id: id }, { ...update, $inc: { revision: 1 } });
 
 /** Adds to a cycle's counts (forms handed out or submitted, raters), under the cycle's lock. */
 export async function addToCycleCounts(id: string, change: Partial<Record<keyof Cycle['counts'], number>>): Promise<void> {
@@ -180,8 +182,9 @@ export async function addToCycleCounts(id: string, change: Partial<Record<keyof 
 }
 
 /**
- * Replaces a draft's settings and plans its assignments again from scratch. The plan is made
- * before anything is written, so a refused input changes nothing.
+ * Replaces a draft's settings and plans its assignments again from scratch, holding the cycle's
+ * lock throughout so that nobody launches it half planned. The plan is made before anything is
+ * written, so a refused input changes nothing.
  */
 export async function updateCycle(actor: SessionActor, id: string, revision: number, input: CycleInput): Promise<Cycle> {
   const early = refusal(await findCycle(id), 'draft', revision, '修改');
@@ -191,26 +194,26 @@ export async function updateCycle(actor: SessionActor, id: string, revision: num
   }
   const framework = await requirePublishedFramework(input.frameworkVersionId, 'body.input.frameworkVersionId');
   const plan = await planCycle(id, input);
-  await transition(actor, 'cycle.update', id, { status: 'draft', revision, verb: '修改' }, {
-    $set: { ...inputFields(input), frameworkName: framework.name, frameworkVersion: framework.version, unitIds: plan.unitIds },
+  const updated = await transition(actor, 'cycle.update', id, { status: 'draft', revision, verb: '修改' }, async () => {
+    await deleteAssignments(id);
+    const counts = await writeAssignments(id, plan.ratees, plan.plans);
+    await bumpRevision(id, { $set: { ...inputFields(input), frameworkName: framework.name, frameworkVersion: framework.version, unitIds: plan.unitIds, counts } });
   });
-  await deleteAssignments(id);
-  const counts = await writeAssignments(id, plan.ratees, plan.plans);
-  const updated = await withDocumentLock(`cycle:${id}`, () => CycleModel.findOneAndUpdate({ _id: id }, { $set: { counts } }, { returnDocument: 'after', lean: true }));
-  await noteCyclesChanged([id]);
   await recordAudit(actor, {
     action: 'cycle.update',
     result: 'success',
     objectType: 'cycle',
     objectId: id,
-    detail: { name: input.name, population: counts.population, assignments: counts.assignments },
+    detail: { name: input.name, population: updated.counts.population, assignments: updated.counts.assignments },
   });
-  return toCycle(updated as unknown as StoredCycle);
+  return toCycle(updated);
 }
 
 /** Opens a draft for rating; its framework version is locked once the cycle is open. */
 export async function launchCycle(actor: SessionActor, id: string, revision: number): Promise<Cycle> {
-  const launched = await transition(actor, 'cycle.launch', id, { status: 'draft', revision, verb: '启动' }, { $set: { status: 'open', launchedAt: new Date() } });
+  const launched = await transition(actor, 'cycle.launch', id, { status: 'draft', revision, verb: '启动' }, () =>
+    bumpRevision(id, { $set: { status: 'open', launchedAt: new Date() } }),
+  );
   await lockFrameworkVersion(String(launched.frameworkVersionId));
   await recordAudit(actor, { action: 'cycle.launch', result: 'success', objectType: 'cycle', objectId: id, detail: { frameworkVersionId: String(launched.frameworkVersionId) } });
   return toCycle(launched);
@@ -219,7 +222,7 @@ export async function launchCycle(actor: SessionActor, id: string, revision: num
 /** Reminds every rater of an open cycle who still has forms to fill (shown with their tasks). */
 export async function remindCycle(actor: SessionActor, id: string, revision: number): Promise<Cycle> {
   const at = new Date();
-  const reminded = await transition(actor, 'cycle.remind', id, { status: 'open', revision, verb: '发送提醒' }, { $push: { remindedAt: at } });
+  const reminded = await transition(actor, 'cycle.remind', id, { status: 'open', revision, verb: '发送提醒' }, () => bumpRevision(id, { $push: { remindedAt: at } }));
   await stampReminders(id, at);
   await recordAudit(actor, { action: 'cycle.remind', result: 'success', objectType: 'cycle', objectId: id });
   return toCycle(reminded);
