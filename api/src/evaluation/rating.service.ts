@@ -132,8 +132,14 @@ export async function submitRating(actor: SessionActor, cycleId: string, rateeId
     await PendingSubmissionModel.deleteOne({ _id: nonce });
     throw new AppError(409, 'already_submitted', ALREADY_SUBMITTED_MESSAGE);
   }
-  await castBallot(cycleId, rateeId, group, { scores, comment: draft.comment, nonce });
-  await completeSubmission(cycleId, rateeId, group, context.docId, nonce);
+  try {
+    await castBallot(cycleId, rateeId, group, { scores, comment: draft.comment, nonce });
+    await completeSubmission(cycleId, rateeId, group, context.docId, nonce);
+  } catch (err) {
+    // Settled now if the database still answers, so the rater is not kept waiting for the next start.
+    await settleSubmission({ _id: nonce, cycleId, rateeId, group, raterTasksId: context.docId }).catch(() => undefined);
+    throw err;
+  }
   await recordAudit(actor, { action: 'rating.submit', result: 'success', objectType: 'cycle', objectId: cycleId, detail: { rateeId, group } });
   return toRaterTask(context.cycle, { ...context.task, state: 'submitted' });
 }
@@ -144,6 +150,17 @@ async function completeSubmission(cycleId: string, rateeId: string, group: Rater
   }
   await forgetNonce(cycleId, rateeId, group, nonce);
   await PendingSubmissionModel.deleteOne({ _id: nonce });
+}
+
+/** Completes a submission whose ballot reached the box; undoes one whose ballot did not (the rater may submit again). */
+async function settleSubmission(entry: { _id: string; cycleId: string; rateeId: string; group: string; raterTasksId: string }): Promise<void> {
+  const group = entry.group as RaterGroup;
+  if (await boxHoldsNonce(entry.cycleId, entry.rateeId, group, entry._id)) {
+    await completeSubmission(entry.cycleId, entry.rateeId, group, entry.raterTasksId, entry._id);
+  } else {
+    await updateTask(entry.raterTasksId, entry.rateeId, group, (task) => task.pendingNonce === entry._id, { pendingNonce: null });
+    await PendingSubmissionModel.deleteOne({ _id: entry._id });
+  }
 }
 
 /** How old a submission in flight must be before recovery takes it as abandoned, when other processes may still be running it. */
@@ -157,14 +174,6 @@ const ABANDONED_AFTER_MS = 10 * 60 * 1000;
 export async function recoverPendingSubmissions(logger: Logger, minAgeMs = ABANDONED_AFTER_MS): Promise<void> {
   const cutoff = Date.now() - minAgeMs;
   const pending = (await PendingSubmissionModel.find().lean()).filter((entry) => entry.startedAt.getTime() <= cutoff);
-  for (const entry of pending) {
-    const group = entry.group as RaterGroup;
-    if (await boxHoldsNonce(entry.cycleId, entry.rateeId, group, entry._id)) {
-      await completeSubmission(entry.cycleId, entry.rateeId, group, entry.raterTasksId, entry._id);
-    } else {
-      await updateTask(entry.raterTasksId, entry.rateeId, group, (task) => task.pendingNonce === entry._id, { pendingNonce: null });
-      await PendingSubmissionModel.deleteOne({ _id: entry._id });
-    }
-  }
+  for (const entry of pending) await settleSubmission(entry);
   if (pending.length > 0) logger.info({ count: pending.length }, 'interrupted rating submissions recovered');
 }
