@@ -29,6 +29,7 @@ import { registerHealthRoutes } from './health/health.routes.js';
 import { registerDistrictRoutes } from './district/district.routes.js';
 import { registerStatsRoutes } from './stats/stats.routes.js';
 import { registerLedgerRoutes } from './ledger/ledger.routes.js';
+import { registerEvaluationSetupRoutes } from './evaluation/evaluation-setup.routes.js';
 
 export interface AppDependencies {
   logger: Logger;
@@ -52,6 +53,7 @@ export function buildApi(database: DatabaseInfo, settings: AuthSettings): ApiBui
   registerCadreRoutes(api);
   registerLedgerRoutes(api);
   registerCorrectionRoutes(api);
+  registerEvaluationSetupRoutes(api);
   registerImportRoutes(api);
   registerAuditRoutes(api);
   return api;

@@ -18,6 +18,10 @@ import { createUserList, useUserList } from './users/user-list.js';
 import { ensureUsernameKeys } from './users/username-keys.js';
 import { loadAuditTrailSettings, useAuditTrail } from './audit/audit-key.js';
 import { scheduleAuditCheckpoints } from './audit/audit-checkpoint.js';
+import { ensureDefaultFramework } from './evaluation/framework.service.js';
+import { createFrameworkVersionList, useFrameworkVersionList } from './evaluation/framework-list.js';
+import { createCycleList, useCycleList } from './evaluation/cycle-list.js';
+import { recoverPendingSubmissions } from './evaluation/rating.service.js';
 
 async function main(): Promise<void> {
   let config;
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
   // Imports a killed process left half-applied are rolled back before anyone can see them. The
   // embedded database serves this process alone, so any claim on it is dead.
   await recoverInterruptedApplies(logger, database.info.kind === 'embedded' ? 0 : undefined);
+  await recoverPendingSubmissions(logger, database.info.kind === 'embedded' ? 0 : undefined);
+  await ensureDefaultFramework();
   if (config.DEMO_DATA) {
     await loadDemoDistrictIfEmpty({ cadres: config.DEMO_CADRES, seed: config.DEMO_SEED, logger });
   }
@@ -59,6 +65,10 @@ async function main(): Promise<void> {
   auditLog.start();
   const users = useUserList(createUserList({ logger }));
   users.start();
+  const frameworks = useFrameworkVersionList(createFrameworkVersionList({ logger }));
+  frameworks.start();
+  const cycles = useCycleList(createCycleList({ logger }));
+  cycles.start();
 
   const app = createApp({ logger, database: database.info, config, clientDist: config.CLIENT_DIST });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
@@ -80,7 +90,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     stopAuditRetention();
-    await Promise.all([ledger.stop(), corrections.stop(), auditLog.stop(), users.stop()]);
+    await Promise.all([ledger.stop(), corrections.stop(), auditLog.stop(), users.stop(), frameworks.stop(), cycles.stop()]);
     // After the server stopped taking requests, so the last checkpoint is this process's last append.
     await stopAuditCheckpoints();
     await database.close();

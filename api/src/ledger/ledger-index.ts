@@ -184,6 +184,11 @@ export class LedgerIndex {
     this.sortAll();
   }
 
+  /** The unit tree the cadres are placed in. */
+  get unitTree(): readonly LedgerUnit[] {
+    return this.units;
+  }
+
   /** Cadres in the model. */
   get size(): number {
     return this.slotOf.size;

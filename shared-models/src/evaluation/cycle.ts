@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CADRE_CATEGORIES, CadreCategorySchema } from '../cadres/cadre.js';
+import { personText } from '../people/person-text.js';
 import { ObjectIdSchema } from '../units/unit.js';
 import { RATER_GROUPS, RaterGroupSchema, TIERS, TierSchema } from './framework.js';
 
@@ -53,7 +54,7 @@ export function excellentCapPercent(settings: CycleSettings): number {
 }
 
 const CycleInputObject = z.object({
-  name: z.string().trim().min(2, '请填写考核名称').max(60, '考核名称不超过 60 个字'),
+  name: z.string().trim().min(2, '请填写考核名称').max(60, '考核名称不超过 60 个字').check(personText),
   type: CycleTypeSchema,
   year: z.number().int().min(2000).max(2100).describe('the assessment year the results belong to'),
   periodStart: date,

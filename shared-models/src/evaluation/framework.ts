@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CADRE_CATEGORIES, CadreCategorySchema } from '../cadres/cadre.js';
+import { personText } from '../people/person-text.js';
 import { ObjectIdSchema, type UnitType } from '../units/unit.js';
 
 /** Grades of the annual assessment of civil servants (公务员法 Art. 38), best first. */
@@ -65,8 +66,8 @@ export const EVIDENCE_SOURCE_LABELS: Record<EvidenceSource, string> = {
 const id = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,39}$/, '编号应为 2–40 位小写字母、数字或下划线，以字母开头');
-const label = (max: number, what: string) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`);
-const note = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).default('');
+const label = (max: number, what: string) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`).check(personText);
+const note = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).check(personText).default('');
 const score = z.number().min(0, '分值应在 0–100 之间').max(100, '分值应在 0–100 之间');
 
 /** One level of a rubric: what a rater picks, the score it stands for, and what it means. */

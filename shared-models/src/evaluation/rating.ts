@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ObjectIdSchema } from '../units/unit.js';
+import { personText } from '../people/person-text.js';
 import { RaterGroupSchema, RubricLevelSchema } from './framework.js';
 
 export const RATER_TASK_STATES = ['pending', 'draft', 'submitted'] as const;
@@ -30,7 +31,7 @@ export const BallotScoresSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]{1,3
 export const BallotDraftSchema = z
   .object({
     scores: BallotScoresSchema.refine((scores) => Object.keys(scores).length <= 200, '指标过多'),
-    comment: z.string().trim().max(500, '评语不超过 500 个字').default(''),
+    comment: z.string().trim().max(500, '评语不超过 500 个字').check(personText).default(''),
   })
   .strict();
 export type BallotDraft = z.infer<typeof BallotDraftSchema>;
