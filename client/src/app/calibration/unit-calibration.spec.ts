@@ -45,9 +45,11 @@ describe('UnitCalibrationPage', () => {
     );
   }
 
-  async function render(calibration: UnitCalibration = aUnitCalibration(), roles: Role[] = ['assessor']): Promise<void> {
+  async function render(calibration: UnitCalibration = aUnitCalibration(), roles: Role[] = ['assessor'], width?: number): Promise<void> {
     signIn(aMe({ roles }));
     fixture = TestBed.createComponent(UnitCalibrationPage);
+    if (width) page().style.width = `${width}px`;
+    page().style.display = 'block';
     fixture.componentRef.setInput('id', CYCLE_ID);
     fixture.componentRef.setInput('unitId', UNIT_ID);
     loader = TestbedHarnessEnvironment.loader(fixture);
@@ -92,6 +94,15 @@ describe('UnitCalibrationPage', () => {
     expect(page().querySelector('cadre-grade-chart ngx-charts-bar-vertical svg')).not.toBeNull();
     expect(textsOf('cadre-grade-chart .ref-line text, cadre-grade-chart .ref-line .refLabel')).toContain('优秀名额 1');
     expect(textsOf('.grade-counts li')).toEqual(['优秀 1 （优秀名额 1）', '称职 2', '基本称职 1', '不称职 1']);
+  });
+
+  it('fits a 360 px phone, the ranked list scrolling inside its card', async () => {
+    await render(aUnitCalibration(), ['assessor'], 360);
+
+    expect(page().querySelector('cadre-grade-chart svg')!.getBoundingClientRect().width).toBeLessThanOrEqual(360);
+    expect(page().scrollWidth).toBeLessThanOrEqual(360);
+    const scroller = page().querySelector<HTMLElement>('.table-scroller')!;
+    expect(scroller.clientWidth).toBeLessThanOrEqual(360);
   });
 
   it('shows each pattern flag with its detail', async () => {

@@ -14,6 +14,7 @@ export interface ProposalsMessages {
   readonly noneFound: string;
   readonly basis: string;
   readonly rule: string;
+  viewReport(cycle: string): string;
   createdAt(date: string): string;
   decidedBy(username: string, date: string): string;
   readonly decisionReason: string;
@@ -63,6 +64,7 @@ export const PROPOSALS_ZH_CN: ProposalsMessages = {
   noneFound: '没有符合条件的调整建议',
   basis: '依据',
   rule: '规则',
+  viewReport: (cycle) => `${cycle}考核报告`,
   createdAt: (date) => `生成于 ${date}`,
   decidedBy: (username, date) => `${username} 研判于 ${date}`,
   decisionReason: '研判意见',
@@ -115,6 +117,7 @@ export const PROPOSALS_EN: ProposalsMessages = {
   noneFound: 'No proposals match',
   basis: 'Basis',
   rule: 'Rule',
+  viewReport: (cycle) => `Report: ${cycle}`,
   createdAt: (date) => `Raised ${date}`,
   decidedBy: (username, date) => `Decided by ${username} on ${date}`,
   decisionReason: 'Decision reason',

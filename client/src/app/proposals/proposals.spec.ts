@@ -79,6 +79,9 @@ describe('Proposals', () => {
       expect(text).toContain(part);
     }
     expect(page().querySelector('.proposal a.cadre')?.getAttribute('href')).toBe('/cadres/65c000000000000000000004');
+    const report = page().querySelector('.proposal a.report');
+    expect(report?.textContent).toBe('2026年度考核考核报告');
+    expect(report?.getAttribute('href')).toBe(`/cycles/${CYCLE_ID}/results/65c000000000000000000004`);
   });
 
   it('filters by status and by cycle, starting again at the first page', async () => {

@@ -6,7 +6,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatExpansionPanelHarness } from '@angular/material/expansion/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import type { CadreResult } from '@cadre/shared-models';
+import type { CadreResult, Role } from '@cadre/shared-models';
 import { configureApiTestBed } from '../../testing/api-test-bed';
 import { aMe, aProblem, signIn } from '../../testing/me';
 import { waitForLayout } from '../../testing/wait-for-layout';
@@ -41,17 +41,19 @@ describe('CadreResultReport', () => {
     );
   }
 
-  async function start(): Promise<void> {
-    signIn(aMe({ roles: ['assessor'] }));
+  async function start(roles: Role[] = ['assessor'], width?: number): Promise<void> {
+    signIn(aMe({ roles }));
     fixture = TestBed.createComponent(CadreResultReport);
+    if (width) page().style.width = `${width}px`;
+    page().style.display = 'block';
     fixture.componentRef.setInput('id', CYCLE_ID);
     fixture.componentRef.setInput('cadreId', CADRE_ID);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
   }
 
-  async function render(result: CadreResult = aCadreResult(), history = aHistory()): Promise<void> {
-    await start();
+  async function render(result: CadreResult = aCadreResult(), history = aHistory(), roles: Role[] = ['assessor'], width?: number): Promise<void> {
+    await start(roles, width);
     backend.expectOne(RESULT_URL).flush(result);
     backend.expectOne(HISTORY_URL).flush(history);
     await waitForLayout(fixture);
@@ -68,6 +70,27 @@ describe('CadreResultReport', () => {
       ['本单位排名', '第 2 名（共 10 人）'],
     ]);
     expect(page().querySelector('.headline .notice')).toBeNull();
+  });
+
+  it('links those who run cycles to the distribution, but not the cadre reading their own result', async () => {
+    await render();
+    const link = await loader.getHarness(MatButtonHarness.with({ text: '等次分布' }));
+    expect(await (await link.host()).getAttribute('href')).toBe(`/cycles/${CYCLE_ID}/distribution`);
+    fixture.destroy();
+
+    await render(aCadreResult(), aHistory(), ['cadre']);
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: '等次分布' }))).toEqual([]);
+  });
+
+  it('fits a 360 px phone: charts within the width, wide tables scrolling inside their card', async () => {
+    await render(aCadreResult(), aHistory(), ['assessor'], 360);
+    await (await loader.getAllHarnesses(MatExpansionPanelHarness))[0]!.expand();
+
+    expect(page().querySelector('cadre-dimension-bars ngx-charts-bar-horizontal-2d')).not.toBeNull();
+    for (const chart of Array.from(page().querySelectorAll('svg.ngx-charts'))) {
+      expect(chart.getBoundingClientRect().width).toBeLessThanOrEqual(360);
+    }
+    expect(page().scrollWidth).toBeLessThanOrEqual(360);
   });
 
   it('says that an unlocked grade may still change', async () => {

@@ -7,6 +7,7 @@ import { RouterLink } from '@angular/router';
 import type { CadreResult, Grade, RaterGroup } from '@cadre/shared-models';
 import { catchError, map, of, startWith, switchMap, type Observable } from 'rxjs';
 import { CompetencyRadar } from '../cadres/competency-radar';
+import { AuthSession } from '../core/auth/auth-session';
 import { describeFailure } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
@@ -57,9 +58,13 @@ export class CadreResultReport {
   readonly cadreId = input.required<string>();
 
   private readonly api = inject(ResultsApi);
+  private readonly session = inject(AuthSession);
   private readonly i18n = inject(I18n);
   protected readonly messages = this.i18n.messages;
   protected readonly language = this.i18n.language;
+
+  /** The district's distribution is for those who run cycles; a cadre reading their own result has no use for it. */
+  protected readonly canSeeDistribution = computed(() => this.session.can('cycle:read'));
 
   private readonly reloads = signal(0);
   private readonly request = computed(() => ({ id: this.id(), cadreId: this.cadreId(), reload: this.reloads() }));

@@ -21,7 +21,7 @@ const COLORS: Color = { name: 'cadre-history', selectable: false, group: ScaleTy
   selector: 'cadre-history-chart',
   imports: [LineChartModule],
   template: `
-    @if (width() > 0 && series()[0]!.series.length > 0) {
+    @if (width() > 0 && hasPoints()) {
       <ngx-charts-line-chart
         [view]="[width(), 220]"
         [results]="series()"
@@ -59,19 +59,22 @@ export class HistoryChart {
   protected readonly animations = !matchMedia('(prefers-reduced-motion: reduce)').matches;
   /** A year with more than one cycle names the cycle type, so two points never share a place on the axis. */
   protected readonly series = computed((): MultiSeries => {
-    const scored = [...this.entries()].filter((entry) => entry.total !== null).sort((a, b) => a.year - b.year);
-    const perYear = new Map<number, number>();
-    for (const entry of scored) perYear.set(entry.year, (perYear.get(entry.year) ?? 0) + 1);
+    const scored = this.entries()
+      .flatMap((entry) => (entry.total === null ? [] : [{ ...entry, total: entry.total }]))
+      .sort((a, b) => a.year - b.year || a.lockedAt.localeCompare(b.lockedAt));
+    const sharesYear = (year: number) => scored.filter((entry) => entry.year === year).length > 1;
     return [
       {
         name: this.messages().results.total,
         series: scored.map((entry) => ({
-          name: perYear.get(entry.year)! > 1 ? `${entry.year} ${CYCLE_TYPE_LABELS[entry.cycleType]}` : String(entry.year),
-          value: entry.total!,
+          name: sharesYear(entry.year) ? `${entry.year} ${CYCLE_TYPE_LABELS[entry.cycleType]}` : String(entry.year),
+          value: entry.total,
         })),
       },
     ];
   });
+
+  protected readonly hasPoints = computed(() => this.series().some((line) => line.series.length > 0));
 
   constructor() {
     // ngx-charts only follows window resizes; the card it sits in can change width on its own.
