@@ -50,7 +50,6 @@ export function formatCount(value: number): string {
         [showRefLabels]="true"
         [referenceLines]="capLine()"
         [barPadding]="16"
-        [showDataLabel]="true"
         aria-hidden="true"
       />
     }

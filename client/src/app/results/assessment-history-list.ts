@@ -57,6 +57,9 @@ import { I18n } from '../core/i18n/i18n';
       font: var(--mat-sys-label-medium);
       color: var(--mat-sys-on-surface-variant);
     }
+    a {
+      color: var(--mat-sys-primary);
+    }
     .number {
       text-align: end;
       font-variant-numeric: tabular-nums;
