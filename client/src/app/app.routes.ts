@@ -54,6 +54,32 @@ export const routes: Routes = [
       { path: 'cadres/:id/form', ...permitted('cadre:read'), loadComponent: () => import('./cadres/appointment-form').then((m) => m.AppointmentForm) },
       { path: 'cadres/:id/edit', ...permitted('cadre:write'), loadComponent: () => import('./cadres/cadre-editor').then((m) => m.CadreEditor) },
       { path: 'corrections', ...permitted('correction:review'), loadComponent: () => import('./corrections/corrections').then((m) => m.Corrections) },
+      {
+        path: 'cycles/:id/calibration',
+        ...permitted('calibration:write'),
+        loadComponent: () => import('./calibration/calibration').then((m) => m.Calibration),
+      },
+      {
+        path: 'cycles/:id/calibration/:unitId',
+        ...permitted('calibration:write'),
+        loadComponent: () => import('./calibration/unit-calibration').then((m) => m.UnitCalibrationPage),
+      },
+      {
+        path: 'cycles/:id/results/:cadreId',
+        ...permitted('result:read'),
+        loadComponent: () => import('./results/cadre-result').then((m) => m.CadreResultReport),
+      },
+      {
+        path: 'cycles/:id/distribution',
+        ...permitted('result:read'),
+        loadComponent: () => import('./results/cycle-distribution').then((m) => m.CycleDistributionPage),
+      },
+      { path: 'proposals', ...permitted('proposal:read'), loadComponent: () => import('./proposals/proposals').then((m) => m.Proposals) },
+      {
+        path: 'proposals/rules',
+        ...permitted('proposal:decide'),
+        loadComponent: () => import('./proposals/adjustment-rules').then((m) => m.AdjustmentRulesEditor),
+      },
       { path: 'no-access', loadComponent: () => import('./no-access/no-access').then((m) => m.NoAccess) },
     ],
   },

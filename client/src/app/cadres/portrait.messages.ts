@@ -31,6 +31,8 @@ export interface PortraitMessages {
   readonly radarSeries: string;
   readonly radarEmptyTitle: string;
   readonly radarEmptyHint: string;
+  radarSource(cycle: string): string;
+  readonly assessmentHistory: string;
   readonly timeline: string;
   readonly timelineKinds: Readonly<Record<TimelineKind, string>>;
   readonly timelineEmpty: string;
@@ -180,6 +182,8 @@ export const PORTRAIT_ZH_CN: PortraitMessages = {
   radarSeries: '能力评价',
   radarEmptyTitle: '尚无能力评价结果',
   radarEmptyHint: '首个考核评价周期结束后，这里将以雷达图显示各评价维度的得分。',
+  radarSource: (cycle) => `依据：${cycle}`,
+  assessmentHistory: '历次考核',
   timeline: '履历时间轴',
   timelineKinds: {
     position: '任职',
@@ -334,6 +338,8 @@ export const PORTRAIT_EN: PortraitMessages = {
   radarSeries: 'Competency',
   radarEmptyTitle: 'No competency assessment yet',
   radarEmptyHint: 'After the first assessment cycle, a radar chart here will show the score in each dimension.',
+  radarSource: (cycle) => `From: ${cycle}`,
+  assessmentHistory: 'Assessments',
   timeline: 'Timeline',
   timelineKinds: {
     position: 'Post',

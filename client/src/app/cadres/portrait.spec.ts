@@ -7,9 +7,11 @@ import { MatChipHarness, MatChipListboxHarness, MatChipSetHarness } from '@angul
 import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import { computeAgeInYears, type CadreRecord, type Role } from '@cadre/shared-models';
+import { computeAgeInYears, type AssessmentHistoryEntry, type CadreRecord, type Role } from '@cadre/shared-models';
 import { configureApiTestBed } from '../../testing/api-test-bed';
 import { aMe, aProblem, signIn } from '../../testing/me';
+import { waitForLayout } from '../../testing/wait-for-layout';
+import { aHistoryEntry } from '../results/result.fixture';
 import { RECORD_ID, aCadreRecord } from './cadre-record.fixture';
 import { Portrait } from './portrait';
 
@@ -31,14 +33,28 @@ describe('Portrait', () => {
     return Array.from(page().querySelectorAll(selector), (node) => node.textContent?.replace(/\s+/g, ' ').trim() ?? '');
   }
 
-  async function render(roles: Role[], record: CadreRecord = aCadreRecord(), me: { cadreId?: string } = {}): Promise<void> {
+  const HISTORY_URL = `/api/cadres/${RECORD_ID}/assessment-history`;
+
+  /** The record, then the locked assessment results the radar draws from. */
+  function answerRecord(record: CadreRecord = aCadreRecord(), entries: AssessmentHistoryEntry[] = []): void {
+    backend.expectOne(`/api/cadres/${RECORD_ID}`).flush(record);
+    TestBed.tick();
+    backend.expectOne(HISTORY_URL).flush({ cadreId: RECORD_ID, entries });
+  }
+
+  async function render(
+    roles: Role[],
+    record: CadreRecord = aCadreRecord(),
+    me: { cadreId?: string } = {},
+    entries: AssessmentHistoryEntry[] = [],
+  ): Promise<void> {
     signIn(aMe({ roles, ...me }));
     fixture = TestBed.createComponent(Portrait);
     fixture.componentRef.setInput('id', RECORD_ID);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
-    backend.expectOne(`/api/cadres/${RECORD_ID}`).flush(record);
-    await fixture.whenStable();
+    answerRecord(record, entries);
+    await waitForLayout(fixture);
   }
 
   /** Each matching element as the texts of its children, so cells and spans stay apart. */
@@ -126,6 +142,45 @@ describe('Portrait', () => {
 
     expect(textsOf('cadre-competency-radar .empty-title')).toEqual(['尚无能力评价结果']);
     expect(page().querySelector('ngx-charts-polar-chart')).toBeNull();
+    expect(page().querySelector('cadre-assessment-history-list')).toBeNull();
+  });
+
+  it('draws the latest locked assessment on the radar and lists every assessment with a link to its report', async () => {
+    const older = aHistoryEntry({
+      cycleId: '66a000000000000000000000',
+      cycleName: '2025年度考核',
+      year: 2025,
+      total: 91.2,
+      grade: '优秀',
+      dimensions: [{ dimensionId: 'political', name: '旧维度', score: 95 }],
+      lockedAt: '2026-01-20T08:00:00.000Z',
+    });
+    await render(['org_admin'], aCadreRecord(), {}, [older, aHistoryEntry()]);
+
+    expect(textsOf('.radar-source')).toEqual(['依据：2026年度考核']);
+    const labels = Array.from(page().querySelectorAll('cadre-competency-radar text'), (node) => node.textContent?.trim());
+    for (const dimension of ['政治素质', '专业能力', '实干实绩']) expect(labels).toContain(dimension);
+    expect(labels).not.toContain('旧维度');
+    expect(partsOf('cadre-assessment-history-list tbody tr')).toEqual([
+      ['2026', '2026年度考核', '称职', '86.40'],
+      ['2025', '2025年度考核', '优秀', '91.20'],
+    ]);
+    expect(page().querySelector('cadre-assessment-history-list a')?.getAttribute('href')).toBe(`/cycles/66a000000000000000000001/results/${RECORD_ID}`);
+  });
+
+  it('keeps the radar’s empty state and says why when the assessment history cannot be read', async () => {
+    signIn(aMe({ roles: ['org_admin'] }));
+    fixture = TestBed.createComponent(Portrait);
+    fixture.componentRef.setInput('id', RECORD_ID);
+    await fixture.whenStable();
+    backend.expectOne(`/api/cadres/${RECORD_ID}`).flush(aCadreRecord());
+    await fixture.whenStable();
+    backend.expectOne(HISTORY_URL).flush(aProblem(503, 'database_unavailable', { title: '服务暂不可用' }), { status: 503, statusText: 'Unavailable' });
+    await fixture.whenStable();
+
+    expect(textsOf('h1 .name')).toEqual(['陈静']);
+    expect(textsOf('cadre-competency-radar .empty-title')).toEqual(['尚无能力评价结果']);
+    expect(textsOf('#radar-title ~ cadre-failure-notice h2')).toEqual(['服务暂不可用']);
   });
 
   it('shows both education rows and the family table', async () => {
@@ -184,7 +239,7 @@ describe('Portrait', () => {
     fixture = TestBed.createComponent(Portrait);
     fixture.componentRef.setInput('id', RECORD_ID);
     await fixture.whenStable();
-    backend.expectOne(`/api/cadres/${RECORD_ID}`).flush(aCadreRecord({ hasPhoto: true }));
+    answerRecord(aCadreRecord({ hasPhoto: true }));
     await fixture.whenStable();
 
     const request = backend.expectOne(`/api/cadres/${RECORD_ID}/photo`);
@@ -232,7 +287,7 @@ describe('Portrait', () => {
 
     expect(page().textContent).toContain('服务暂不可用');
     await (await loader.getHarness(MatButtonHarness.with({ text: '重试' }))).click();
-    backend.expectOne(`/api/cadres/${RECORD_ID}`).flush(aCadreRecord());
+    answerRecord();
     await fixture.whenStable();
     expect(textsOf('h1 .name')).toEqual(['陈静']);
   });

@@ -4,21 +4,31 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { politicalStatusOf, type CadreRecord, type EducationRow } from '@cadre/shared-models';
+import { politicalStatusOf, type AssessmentHistoryEntry, type CadreRecord, type EducationRow } from '@cadre/shared-models';
+import { catchError, map, of, switchMap } from 'rxjs';
 import { AuthSession } from '../core/auth/auth-session';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
 import { OwnCorrections } from '../corrections/own-corrections';
 import { NoAccess } from '../no-access/no-access';
+import { AssessmentHistoryList } from '../results/assessment-history-list';
+import { competencyScoresOf } from '../results/competency-scores';
+import { ResultsApi } from '../results/results-api';
 import { CadrePhoto } from './cadre-photo';
 import { CadreTimeline } from './cadre-timeline';
 import { CadresApi, lrmxDownloadUrl } from './cadres-api';
-import { CompetencyRadar, type CompetencyScore } from './competency-radar';
+import { CompetencyRadar } from './competency-radar';
 import { DerivedTags } from './derived-tags';
 import { PrintChrome } from './print-chrome';
 import { ageToday, dotted, educationText, partyText, schoolText } from './record-format';
 import { recordStates } from './record-state';
+
+interface HistoryState {
+  readonly entries: readonly AssessmentHistoryEntry[];
+  readonly error: unknown;
+}
+const NO_HISTORY: HistoryState = { entries: [], error: null };
 
 /**
  * One cadre's portrait (画像): headline facts and photo, derived tags with their evidence, the
@@ -31,6 +41,7 @@ import { recordStates } from './record-state';
     MatChipsModule,
     MatProgressBarModule,
     RouterLink,
+    AssessmentHistoryList,
     CadrePhoto,
     CadreTimeline,
     CompetencyRadar,
@@ -49,6 +60,7 @@ export class Portrait {
   readonly id = input.required<string>();
 
   private readonly api = inject(CadresApi);
+  private readonly resultsApi = inject(ResultsApi);
   private readonly session = inject(AuthSession);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly messages = inject(I18n).messages;
@@ -69,11 +81,34 @@ export class Portrait {
     return state.status === 'failed' ? describeFailure(state.error, this.messages()) : null;
   });
 
-  /**
-   * No evaluation framework has scored anyone yet (assessment cycles are a later issue); the
-   * radar shows its empty state until the first cycle's results exist.
-   */
-  protected readonly competencyScores: readonly CompetencyScore[] = [];
+  /** Locked assessment results, asked for once the record is shown; none keeps the radar's empty state. */
+  private readonly historyRequest = computed(() => {
+    const state = this.state();
+    return state.status === 'loaded' && this.session.can('result:read') ? state.record.id : null;
+  });
+  private readonly history = toSignal(
+    toObservable(this.historyRequest).pipe(
+      switchMap((id) =>
+        id === null
+          ? of(NO_HISTORY)
+          : this.resultsApi.history(id).pipe(
+              map(({ entries }): HistoryState => ({ entries, error: null })),
+              catchError((error: unknown) => of<HistoryState>({ entries: [], error })),
+            ),
+      ),
+    ),
+    { initialValue: NO_HISTORY },
+  );
+  protected readonly historyEntries = computed(() => this.history().entries);
+  protected readonly historyFailure = computed(() => {
+    const { error } = this.history();
+    return error === null ? null : describeFailure(error, this.messages());
+  });
+  /** The radar shows the latest locked result. */
+  protected readonly latestAssessment = computed(
+    () => [...this.historyEntries()].sort((a, b) => b.year - a.year || b.lockedAt.localeCompare(a.lockedAt))[0] ?? null,
+  );
+  protected readonly competencyScores = computed(() => competencyScoresOf(this.latestAssessment()?.dimensions ?? []));
 
   /** The full number once revealed; forgotten when another record is shown. */
   protected readonly revealed = linkedSignal<string, string | null>({ source: this.id, computation: () => null });

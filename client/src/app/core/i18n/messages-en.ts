@@ -3,6 +3,9 @@ import { LEDGER_EN } from '../../ledger/ledger.messages';
 import { PORTRAIT_EN } from '../../cadres/portrait.messages';
 import { IMPORTS_EN } from '../../imports/imports.messages';
 import { CORRECTIONS_EN } from '../../corrections/corrections.messages';
+import { CALIBRATION_EN } from '../../calibration/calibration.messages';
+import { RESULTS_EN } from '../../results/results.messages';
+import { PROPOSALS_EN } from '../../proposals/proposals.messages';
 
 export const MESSAGES_EN: Messages = {
   shell: {
@@ -17,6 +20,7 @@ export const MESSAGES_EN: Messages = {
     units: 'Organization',
     audit: 'Audit log',
     corrections: 'Corrections',
+    proposals: 'Adjustment proposals',
     imports: 'Import',
     accountMenu: 'Account menu',
     account: 'Account',
@@ -325,4 +329,7 @@ export const MESSAGES_EN: Messages = {
   portrait: PORTRAIT_EN,
   imports: IMPORTS_EN,
   corrections: CORRECTIONS_EN,
+  calibration: CALIBRATION_EN,
+  results: RESULTS_EN,
+  proposals: PROPOSALS_EN,
 };

@@ -3,6 +3,9 @@ import { LEDGER_ZH_CN } from '../../ledger/ledger.messages';
 import { PORTRAIT_ZH_CN } from '../../cadres/portrait.messages';
 import { IMPORTS_ZH_CN } from '../../imports/imports.messages';
 import { CORRECTIONS_ZH_CN } from '../../corrections/corrections.messages';
+import { CALIBRATION_ZH_CN } from '../../calibration/calibration.messages';
+import { RESULTS_ZH_CN } from '../../results/results.messages';
+import { PROPOSALS_ZH_CN } from '../../proposals/proposals.messages';
 import type { Messages } from './messages';
 
 export const MESSAGES_ZH_CN: Messages = {
@@ -18,6 +21,7 @@ export const MESSAGES_ZH_CN: Messages = {
     units: '组织机构',
     audit: '审计日志',
     corrections: '更正申请',
+    proposals: '调整建议',
     imports: '导入',
     accountMenu: '账户菜单',
     account: '账户信息',
@@ -303,4 +307,7 @@ export const MESSAGES_ZH_CN: Messages = {
   portrait: PORTRAIT_ZH_CN,
   imports: IMPORTS_ZH_CN,
   corrections: CORRECTIONS_ZH_CN,
+  calibration: CALIBRATION_ZH_CN,
+  results: RESULTS_ZH_CN,
+  proposals: PROPOSALS_ZH_CN,
 };

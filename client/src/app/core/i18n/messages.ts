@@ -3,6 +3,9 @@ import type { LedgerMessages } from '../../ledger/ledger.messages';
 import type { PortraitMessages } from '../../cadres/portrait.messages';
 import type { ImportsMessages } from '../../imports/imports.messages';
 import type { CorrectionsMessages } from '../../corrections/corrections.messages';
+import type { CalibrationMessages } from '../../calibration/calibration.messages';
+import type { ResultsMessages } from '../../results/results.messages';
+import type { ProposalsMessages } from '../../proposals/proposals.messages';
 
 /** Languages the interface is offered in; the value doubles as the Angular locale id. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -22,6 +25,7 @@ export interface Messages {
     readonly units: string;
     readonly audit: string;
     readonly corrections: string;
+    readonly proposals: string;
     readonly imports: string;
     readonly accountMenu: string;
     readonly account: string;
@@ -290,6 +294,9 @@ export interface Messages {
   readonly portrait: PortraitMessages;
   readonly imports: ImportsMessages;
   readonly corrections: CorrectionsMessages;
+  readonly calibration: CalibrationMessages;
+  readonly results: ResultsMessages;
+  readonly proposals: ProposalsMessages;
   readonly unitTypes: Readonly<Record<UnitType, string>>;
   readonly ageBands: Readonly<Record<AgeBand, string>>;
 }

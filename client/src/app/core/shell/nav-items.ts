@@ -23,6 +23,7 @@ export function buildNavItems(me: Me | null, text: Messages['shell']): NavItem[]
   }
   if (allowed.has('cadre:import')) items.push({ label: text.imports, link: '/imports', exact: false });
   if (allowed.has('correction:review')) items.push({ label: text.corrections, link: '/corrections', exact: false });
+  if (allowed.has('proposal:read')) items.push({ label: text.proposals, link: '/proposals', exact: false });
   if (allowed.has('user:read')) items.push({ label: text.users, link: '/admin/users', exact: false });
   // Every role may read the unit tree (pickers need it), but as a page it is the org admin's tool.
   if (allowed.has('unit:write')) items.push({ label: text.units, link: '/admin/units', exact: false });
