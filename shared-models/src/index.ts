@@ -31,7 +31,6 @@ export * from './evaluation/default-framework.js';
 export * from './evaluation/cycle.js';
 export * from './evaluation/rating.js';
 export * from './evaluation/result.js';
-export * from './evaluation/grading.js';
 export * from './evaluation/adjustment.js';
 export * from './evaluation/scoring.js';
 export * from './evaluation/evidence.js';
