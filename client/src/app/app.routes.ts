@@ -54,6 +54,12 @@ export const routes: Routes = [
       { path: 'cadres/:id/form', ...permitted('cadre:read'), loadComponent: () => import('./cadres/appointment-form').then((m) => m.AppointmentForm) },
       { path: 'cadres/:id/edit', ...permitted('cadre:write'), loadComponent: () => import('./cadres/cadre-editor').then((m) => m.CadreEditor) },
       { path: 'corrections', ...permitted('correction:review'), loadComponent: () => import('./corrections/corrections').then((m) => m.Corrections) },
+      { path: 'my-ratings', ...permitted('rating:submit'), loadComponent: () => import('./ratings/my-ratings').then((m) => m.MyRatings) },
+      {
+        path: 'my-ratings/:cycleId/:rateeId/:group',
+        ...permitted('rating:submit'),
+        loadComponent: () => import('./ratings/rating-form').then((m) => m.RatingFormPage),
+      },
       { path: 'no-access', loadComponent: () => import('./no-access/no-access').then((m) => m.NoAccess) },
     ],
   },

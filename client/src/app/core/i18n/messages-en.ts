@@ -3,6 +3,9 @@ import { LEDGER_EN } from '../../ledger/ledger.messages';
 import { PORTRAIT_EN } from '../../cadres/portrait.messages';
 import { IMPORTS_EN } from '../../imports/imports.messages';
 import { CORRECTIONS_EN } from '../../corrections/corrections.messages';
+import { FRAMEWORKS_EN } from '../../frameworks/frameworks.messages';
+import { CYCLES_EN } from '../../cycles/cycles.messages';
+import { RATINGS_EN } from '../../ratings/ratings.messages';
 
 export const MESSAGES_EN: Messages = {
   shell: {
@@ -18,6 +21,9 @@ export const MESSAGES_EN: Messages = {
     audit: 'Audit log',
     corrections: 'Corrections',
     imports: 'Import',
+    frameworks: 'Frameworks',
+    cycles: 'Assessments',
+    myRatings: 'My ratings',
     accountMenu: 'Account menu',
     account: 'Account',
     changePassword: 'Change password',
@@ -325,4 +331,7 @@ export const MESSAGES_EN: Messages = {
   portrait: PORTRAIT_EN,
   imports: IMPORTS_EN,
   corrections: CORRECTIONS_EN,
+  frameworks: FRAMEWORKS_EN,
+  cycles: CYCLES_EN,
+  ratings: RATINGS_EN,
 };

@@ -3,6 +3,9 @@ import { LEDGER_ZH_CN } from '../../ledger/ledger.messages';
 import { PORTRAIT_ZH_CN } from '../../cadres/portrait.messages';
 import { IMPORTS_ZH_CN } from '../../imports/imports.messages';
 import { CORRECTIONS_ZH_CN } from '../../corrections/corrections.messages';
+import { FRAMEWORKS_ZH_CN } from '../../frameworks/frameworks.messages';
+import { CYCLES_ZH_CN } from '../../cycles/cycles.messages';
+import { RATINGS_ZH_CN } from '../../ratings/ratings.messages';
 import type { Messages } from './messages';
 
 export const MESSAGES_ZH_CN: Messages = {
@@ -19,6 +22,9 @@ export const MESSAGES_ZH_CN: Messages = {
     audit: '审计日志',
     corrections: '更正申请',
     imports: '导入',
+    frameworks: '评价体系',
+    cycles: '考核测评',
+    myRatings: '我的测评',
     accountMenu: '账户菜单',
     account: '账户信息',
     changePassword: '修改密码',
@@ -303,4 +309,7 @@ export const MESSAGES_ZH_CN: Messages = {
   portrait: PORTRAIT_ZH_CN,
   imports: IMPORTS_ZH_CN,
   corrections: CORRECTIONS_ZH_CN,
+  frameworks: FRAMEWORKS_ZH_CN,
+  cycles: CYCLES_ZH_CN,
+  ratings: RATINGS_ZH_CN,
 };

@@ -3,6 +3,9 @@ import type { LedgerMessages } from '../../ledger/ledger.messages';
 import type { PortraitMessages } from '../../cadres/portrait.messages';
 import type { ImportsMessages } from '../../imports/imports.messages';
 import type { CorrectionsMessages } from '../../corrections/corrections.messages';
+import type { FrameworksMessages } from '../../frameworks/frameworks.messages';
+import type { CyclesMessages } from '../../cycles/cycles.messages';
+import type { RatingsMessages } from '../../ratings/ratings.messages';
 
 /** Languages the interface is offered in; the value doubles as the Angular locale id. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -23,6 +26,9 @@ export interface Messages {
     readonly audit: string;
     readonly corrections: string;
     readonly imports: string;
+    readonly frameworks: string;
+    readonly cycles: string;
+    readonly myRatings: string;
     readonly accountMenu: string;
     readonly account: string;
     readonly changePassword: string;
@@ -290,6 +296,9 @@ export interface Messages {
   readonly portrait: PortraitMessages;
   readonly imports: ImportsMessages;
   readonly corrections: CorrectionsMessages;
+  readonly frameworks: FrameworksMessages;
+  readonly cycles: CyclesMessages;
+  readonly ratings: RatingsMessages;
   readonly unitTypes: Readonly<Record<UnitType, string>>;
   readonly ageBands: Readonly<Record<AgeBand, string>>;
 }

@@ -113,18 +113,25 @@ describe('Shell', () => {
   }
 
   const NAVIGATION_BY_ROLE: readonly { roles: Role[]; me?: Partial<Me>; expected: [string, string][] }[] = [
-    { roles: ['org_admin'], expected: [['首页', '/'], ['干部台账', '/ledger'], ['导入', '/imports'], ['更正申请', '/corrections'], ['组织机构', '/admin/units']] },
-    { roles: ['assessor'], expected: [['首页', '/'], ['干部台账', '/ledger']] },
+    {
+      roles: ['org_admin'],
+      expected: [['首页', '/'], ['干部台账', '/ledger'], ['导入', '/imports'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['更正申请', '/corrections'], ['组织机构', '/admin/units']],
+    },
+    { roles: ['assessor'], expected: [['首页', '/'], ['干部台账', '/ledger'], ['考核测评', '/cycles'], ['评价体系', '/frameworks']] },
     { roles: ['unit_manager'], expected: [['首页', '/'], ['干部台账', '/ledger'], ['导入', '/imports'], ['更正申请', '/corrections']] },
     {
       roles: ['cadre'],
       me: { cadreId: '65c000000000000000000042' },
-      expected: [['我的档案', '/cadres/65c000000000000000000042']],
+      expected: [['我的档案', '/cadres/65c000000000000000000042'], ['我的测评', '/my-ratings']],
     },
     { roles: ['sys_admin'], expected: [['用户管理', '/admin/users']] },
     { roles: ['security_admin'], expected: [['用户管理', '/admin/users']] },
     { roles: ['audit_admin'], expected: [['审计日志', '/audit']] },
-    { roles: ['assessor', 'cadre'], me: { cadreId: '65c000000000000000000043' }, expected: [['首页', '/'], ['干部台账', '/ledger'], ['我的档案', '/cadres/65c000000000000000000043']] },
+    {
+      roles: ['assessor', 'cadre'],
+      me: { cadreId: '65c000000000000000000043' },
+      expected: [['首页', '/'], ['干部台账', '/ledger'], ['我的档案', '/cadres/65c000000000000000000043'], ['我的测评', '/my-ratings'], ['考核测评', '/cycles'], ['评价体系', '/frameworks']],
+    },
   ];
 
   for (const { roles, me, expected } of NAVIGATION_BY_ROLE) {
