@@ -54,6 +54,11 @@ export const routes: Routes = [
       { path: 'cadres/:id/form', ...permitted('cadre:read'), loadComponent: () => import('./cadres/appointment-form').then((m) => m.AppointmentForm) },
       { path: 'cadres/:id/edit', ...permitted('cadre:write'), loadComponent: () => import('./cadres/cadre-editor').then((m) => m.CadreEditor) },
       { path: 'corrections', ...permitted('correction:review'), loadComponent: () => import('./corrections/corrections').then((m) => m.Corrections) },
+      { path: 'cycles', ...permitted('cycle:read'), loadComponent: () => import('./cycles/cycle-list').then((m) => m.CycleList) },
+      { path: 'cycles/new', ...permitted('cycle:manage'), loadComponent: () => import('./cycles/cycle-editor').then((m) => m.CycleEditor) },
+      { path: 'cycles/:id', ...permitted('cycle:read'), loadComponent: () => import('./cycles/cycle-detail').then((m) => m.CycleDetail) },
+      { path: 'cycles/:id/edit', ...permitted('cycle:manage'), loadComponent: () => import('./cycles/cycle-editor').then((m) => m.CycleEditor) },
+      { path: 'cycles/:id/assignments', ...permitted('cycle:read'), loadComponent: () => import('./cycles/cycle-assignments').then((m) => m.CycleAssignments) },
       { path: 'my-ratings', ...permitted('rating:submit'), loadComponent: () => import('./ratings/my-ratings').then((m) => m.MyRatings) },
       {
         path: 'my-ratings/:cycleId/:rateeId/:group',
