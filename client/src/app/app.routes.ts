@@ -54,6 +54,8 @@ export const routes: Routes = [
       { path: 'cadres/:id/form', ...permitted('cadre:read'), loadComponent: () => import('./cadres/appointment-form').then((m) => m.AppointmentForm) },
       { path: 'cadres/:id/edit', ...permitted('cadre:write'), loadComponent: () => import('./cadres/cadre-editor').then((m) => m.CadreEditor) },
       { path: 'corrections', ...permitted('correction:review'), loadComponent: () => import('./corrections/corrections').then((m) => m.Corrections) },
+      { path: 'frameworks', ...permitted('framework:read'), loadComponent: () => import('./frameworks/framework-list').then((m) => m.FrameworkList) },
+      { path: 'frameworks/:id', ...permitted('framework:read'), loadComponent: () => import('./frameworks/framework-page').then((m) => m.FrameworkPage) },
       { path: 'cycles', ...permitted('cycle:read'), loadComponent: () => import('./cycles/cycle-list').then((m) => m.CycleList) },
       { path: 'cycles/new', ...permitted('cycle:manage'), loadComponent: () => import('./cycles/cycle-editor').then((m) => m.CycleEditor) },
       { path: 'cycles/:id', ...permitted('cycle:read'), loadComponent: () => import('./cycles/cycle-detail').then((m) => m.CycleDetail) },

@@ -11,9 +11,11 @@ export interface FieldIssue {
 /** The field messages of a refused request whose body nests the form's value under `prefix` (`body.`, `body.content.`). */
 export function problemIssues(error: unknown, prefix: string): FieldIssue[] {
   if (!(error instanceof ApiError)) return [];
+  // A message about the nested value as a whole comes without the trailing dot.
+  const whole = prefix.replace(/\.$/, '');
   return (error.problem?.errors ?? [])
-    .filter(({ path }) => path.startsWith(prefix))
-    .map(({ path, message }) => ({ path: path.slice(prefix.length), message }));
+    .filter(({ path }) => path.startsWith(prefix) || path === whole)
+    .map(({ path, message }) => ({ path: path === whole ? '' : path.slice(prefix.length), message }));
 }
 
 /** The issues of a schema check of the whole form value, which single fields cannot see (sums, order, duplicates). */
