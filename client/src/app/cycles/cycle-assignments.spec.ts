@@ -159,5 +159,6 @@ describe('CycleAssignments', () => {
     await fixture.whenStable();
 
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: '调整评价人' }))).toEqual([]);
+    expect((fixture.nativeElement as HTMLElement).querySelector('.notice')?.textContent?.trim()).toBe('考核已结束，评价人不能再调整。');
   });
 });

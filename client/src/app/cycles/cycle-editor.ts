@@ -86,15 +86,23 @@ export class CycleEditor {
   protected readonly otherErrors = signal<readonly string[]>([]);
   protected readonly invalidCount = signal(0);
 
-  protected readonly frameworks = toSignal(
+  private readonly publishedFrameworks = toSignal(
     inject(FrameworksApi)
       .list()
       .pipe(
-        map((items) => items.filter((item) => item.status === 'published')),
+        map((items) => items.filter((item) => item.status === 'published').map(({ id, name, version }) => ({ id, name, version }))),
         catchError(() => of([])),
       ),
     { initialValue: [] },
   );
+  /** The published versions to choose from; the draft's own choice stays shown even if the list failed. */
+  protected readonly frameworks = computed(() => {
+    const published = this.publishedFrameworks();
+    const page = this.page();
+    if (page.status !== 'loaded' || published.some((item) => item.id === page.cycle.frameworkVersionId)) return published;
+    const { frameworkVersionId: id, frameworkName: name, frameworkVersion: version } = page.cycle;
+    return [{ id, name, version }, ...published];
+  });
   private readonly units = toSignal(
     inject(UnitsApi)
       .list()

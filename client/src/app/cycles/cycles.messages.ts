@@ -24,7 +24,6 @@ export interface CyclesMessages {
   readonly periodStart: string;
   readonly periodEnd: string;
   readonly dueDate: string;
-  readonly dateHint: string;
   readonly framework: string;
   readonly noPublishedFramework: string;
   readonly population: string;
@@ -82,7 +81,6 @@ export interface CyclesMessages {
   readonly undo: string;
   readonly toRemove: string;
   readonly toAdd: string;
-  readonly addRater: string;
   readonly raterSearch: string;
   readonly raterSearchHint: string;
   readonly raterGroup: string;
@@ -113,7 +111,6 @@ export const CYCLES_ZH_CN: CyclesMessages = {
   periodStart: '考核期开始',
   periodEnd: '考核期结束',
   dueDate: '测评截止日期',
-  dateHint: '如 2025-12-31',
   framework: '评价体系',
   noPublishedFramework: '还没有已发布的评价体系，请先在“评价体系”中发布一个版本。',
   population: '考核对象',
@@ -173,7 +170,6 @@ export const CYCLES_ZH_CN: CyclesMessages = {
   undo: '撤销',
   toRemove: '待移除',
   toAdd: '待添加',
-  addRater: '添加',
   raterSearch: '搜索干部',
   raterSearchHint: '输入姓名或职务',
   raterGroup: '评价身份',
@@ -204,7 +200,6 @@ export const CYCLES_EN: CyclesMessages = {
   periodStart: 'Period start',
   periodEnd: 'Period end',
   dueDate: 'Rating due',
-  dateHint: 'e.g. 2025-12-31',
   framework: 'Framework',
   noPublishedFramework: 'No framework is published yet; publish a version under Frameworks first.',
   population: 'Who is assessed',
@@ -264,7 +259,6 @@ export const CYCLES_EN: CyclesMessages = {
   undo: 'Undo',
   toRemove: 'To remove',
   toAdd: 'To add',
-  addRater: 'Add',
   raterSearch: 'Find a cadre',
   raterSearchHint: 'Type a name or post',
   raterGroup: 'Rates as',

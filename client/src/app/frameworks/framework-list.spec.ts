@@ -3,6 +3,7 @@ import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { Router, provideRouter } from '@angular/router';
 import { DEFAULT_FRAMEWORK, type Role } from '@cadre/shared-models';
@@ -70,6 +71,7 @@ describe('FrameworkList', () => {
     await fixture.whenStable();
 
     expect(navigate).toHaveBeenCalledWith(['/frameworks', VERSION_ID]);
+    expect(await (await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatSnackBarHarness)).getMessage()).toBe('已按默认体系创建草稿，请修改后发布');
   });
 
   it('shows why creating failed', async () => {

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { DEFAULT_FRAMEWORK, type FrameworkVersionSummary } from '@cadre/shared-models';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
@@ -46,6 +47,7 @@ export class FrameworkList {
   private readonly api = inject(FrameworksApi);
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
   private readonly destroyRef = inject(DestroyRef);
   private readonly i18n = inject(I18n);
   protected readonly messages = this.i18n.messages;
@@ -88,7 +90,10 @@ export class FrameworkList {
       .create(DEFAULT_FRAMEWORK)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (created) => void this.router.navigate(['/frameworks', created.id]),
+        next: (created) => {
+          this.snackBar.open(this.messages().frameworks.created, undefined, { duration: 6000 });
+          void this.router.navigate(['/frameworks', created.id]);
+        },
         error: (error: unknown) => {
           this.busy.set(false);
           this.createFailure.set(describeFailure(error, this.messages()));

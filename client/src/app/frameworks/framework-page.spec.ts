@@ -109,6 +109,7 @@ describe('FrameworkPage', () => {
     await (await input('[aria-label="理想信念权重"]')).setValue('70');
     await waitForLayout(fixture);
     expect(textOf('cadre-weight-chart .rows li:first-child')).toContain('指标权重合计 110，应为 100');
+    expect(textOf('cadre-weight-chart .rows li:last-child')).toContain('指标合计 100 ✓');
 
     await press('添加维度');
     await waitForLayout(fixture);

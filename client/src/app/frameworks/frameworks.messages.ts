@@ -13,7 +13,6 @@ export interface FrameworksMessages {
   readonly created: string;
   readonly empty: string;
   readonly emptyHint: string;
-  readonly open: string;
   readonly back: string;
 
   // Viewer
@@ -69,8 +68,8 @@ export interface FrameworksMessages {
   readonly vetoMin: string;
   readonly capGrade: string;
   readonly addVeto: string;
-  sum(total: number): string;
   readonly sumOk: string;
+  readonly indicatorSumOk: string;
   dimensionSum(total: number): string;
   indicatorSum(total: number): string;
   readonly saveDraft: string;
@@ -99,7 +98,6 @@ export const FRAMEWORKS_ZH_CN: FrameworksMessages = {
   created: '已按默认体系创建草稿，请修改后发布',
   empty: '还没有评价体系',
   emptyHint: '新建后可设置维度、指标、权重和等次分数线。',
-  open: '查看',
   back: '返回评价体系',
 
   weights: '权重分布',
@@ -153,8 +151,8 @@ export const FRAMEWORKS_ZH_CN: FrameworksMessages = {
   vetoMin: '达到次数',
   capGrade: '最高等次',
   addVeto: '添加否决规则',
-  sum: (total) => `合计 ${total}`,
   sumOk: '合计 100 ✓',
+  indicatorSumOk: '指标合计 100 ✓',
   dimensionSum: (total) => `维度权重合计 ${total}，应为 100`,
   indicatorSum: (total) => `指标权重合计 ${total}，应为 100`,
   saveDraft: '保存草稿',
@@ -183,7 +181,6 @@ export const FRAMEWORKS_EN: FrameworksMessages = {
   created: 'Draft created from the default framework; edit it, then publish',
   empty: 'No frameworks yet',
   emptyHint: 'Create one to set its dimensions, indicators, weights and grade bands.',
-  open: 'Open',
   back: 'Back to frameworks',
 
   weights: 'Weights',
@@ -249,8 +246,8 @@ export const FRAMEWORKS_EN: FrameworksMessages = {
   vetoMin: 'At least',
   capGrade: 'Best grade',
   addVeto: 'Add veto rule',
-  sum: (total) => `Total ${total}`,
   sumOk: 'Total 100 ✓',
+  indicatorSumOk: 'Indicators total 100 ✓',
   dimensionSum: (total) => `Dimension weights total ${total}, should be 100`,
   indicatorSum: (total) => `Indicator weights total ${total}, should be 100`,
   saveDraft: 'Save draft',

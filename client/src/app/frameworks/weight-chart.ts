@@ -29,7 +29,7 @@ const COLORS: Color = {
           <span class="name">{{ dimension.name }}</span>
           <span class="weight">{{ dimension.weight }}</span>
           <span class="indicators" [class.off]="dimension.indicatorTotal !== 100">
-            {{ dimension.indicatorTotal === 100 ? text.sumOk : text.indicatorSum(dimension.indicatorTotal) }}
+            {{ dimension.indicatorTotal === 100 ? text.indicatorSumOk : text.indicatorSum(dimension.indicatorTotal) }}
           </span>
         </li>
       }

@@ -117,6 +117,7 @@ describe('RatingFormPage', () => {
     await openWith(aRatingForm({ task: aRaterTask({ state: 'draft' }), draft: { scores: { task_completion: 70 }, comment: '踏实肯干' } }));
 
     expect(textOf('.progress')).toBe('已评 1/3 项');
+    expect(textOf('.save-state')).toBe('已保存');
     const groups = await loader.getAllHarnesses(MatRadioGroupHarness);
     expect(await (await groups[1]!.getCheckedRadioButton())?.getLabelText()).toBe('一般');
     expect(await (await loader.getHarness(MatInputHarness)).getValue()).toBe('踏实肯干');

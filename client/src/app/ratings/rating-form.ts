@@ -164,7 +164,7 @@ export class RatingFormPage {
     this.ballot.set(ballot);
     this.total.set(Object.keys(ballot.controls.scores.controls).length);
     this.countAnswered(ballot);
-    this.saveState.set('idle');
+    this.saveState.set(form.draft ? 'saved' : 'idle');
     this.showMissing.set(false);
     if (form.task.state === 'submitted') {
       ballot.disable({ emitEvent: false });
