@@ -147,7 +147,7 @@ describe('CycleAssignments', () => {
 
     await (await dialog.getHarness(MatButtonHarness.with({ selector: '[aria-label="移除 张伟"]' }))).click();
     await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
-    backend.expectOne({ method: 'PATCH' }).flush(aProblem(409, 'version_conflict'), { status: 409, statusText: 'Conflict' });
+    backend.expectOne({ method: 'PATCH' }).flush(aProblem(409, 'stale_revision'), { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
 
     expect(await dialog.getText()).toContain('其他人已修改，请刷新');

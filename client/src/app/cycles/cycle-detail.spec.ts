@@ -115,7 +115,7 @@ describe('CycleDetail', () => {
     await open(aCycle());
 
     await confirm('启动测评');
-    backend.expectOne({ method: 'POST', url: `/api/cycles/${CYCLE_ID}/launch` }).flush(aProblem(409, 'version_conflict', { title: '数据已被他人修改' }), {
+    backend.expectOne({ method: 'POST', url: `/api/cycles/${CYCLE_ID}/launch` }).flush(aProblem(409, 'stale_revision', { title: '数据已被他人修改' }), {
       status: 409,
       statusText: 'Conflict',
     });
@@ -126,6 +126,19 @@ describe('CycleDetail', () => {
     backend.expectOne(`/api/cycles/${CYCLE_ID}`).flush(aCycle({ status: 'open', revision: 5 }));
     await fixture.whenStable();
     expect(text()).toContain('测评中');
+    expect(text()).not.toContain('其他人已修改');
+  });
+
+  it('gives the server’s reason when the cycle is no longer in the state the action needs', async () => {
+    await open(aCycle());
+
+    await confirm('启动测评');
+    backend
+      .expectOne({ method: 'POST', url: `/api/cycles/${CYCLE_ID}/launch` })
+      .flush(aProblem(409, 'wrong_status', { title: '数据已被他人修改', detail: '考核测评中，只有筹备中的考核才能启动' }), { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+
+    expect(text()).toContain('考核测评中，只有筹备中的考核才能启动');
     expect(text()).not.toContain('其他人已修改');
   });
 

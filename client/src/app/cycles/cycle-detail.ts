@@ -9,7 +9,7 @@ import type { Cycle, CycleStatus } from '@cadre/shared-models';
 import { EMPTY, catchError, concatMap, filter, map, of, startWith, switchMap } from 'rxjs';
 import { AuthSession } from '../core/auth/auth-session';
 import { ConfirmDialog, type ConfirmDialogData } from '../core/dialogs/confirm-dialog';
-import { ApiError } from '../core/http/api-error';
+import { describeConflict } from '../core/http/describe-conflict';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
@@ -108,11 +108,8 @@ export class CycleDetail {
           return this.api.transition(page.cycle.id, action, page.cycle.revision).pipe(
             catchError((error: unknown) => {
               this.busy.set(false);
-              this.failure.set(
-                error instanceof ApiError && error.status === 409
-                  ? { title: text.conflict, detail: error.problem?.detail ?? null, requestId: null }
-                  : describeFailure(error, this.messages()),
-              );
+              const conflict = describeConflict(error, text.conflict);
+              this.failure.set(conflict ? { title: conflict, detail: null, requestId: null } : describeFailure(error, this.messages()));
               return EMPTY;
             }),
           );

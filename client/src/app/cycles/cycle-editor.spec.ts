@@ -158,7 +158,7 @@ describe('CycleEditor', () => {
     await open(aCycle());
     await save();
 
-    backend.expectOne({ method: 'PUT', url: `/api/cycles/${CYCLE_ID}` }).flush(aProblem(409, 'version_conflict'), { status: 409, statusText: 'Conflict' });
+    backend.expectOne({ method: 'PUT', url: `/api/cycles/${CYCLE_ID}` }).flush(aProblem(409, 'stale_revision'), { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('其他人已修改，请刷新');
 

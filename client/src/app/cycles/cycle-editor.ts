@@ -26,7 +26,7 @@ import { UnitsApi } from '../admin/units/units-api';
 import { AuthSession } from '../core/auth/auth-session';
 import { describeControlErrors } from '../core/forms/schema-validator';
 import { countInvalid, placeIssues, problemIssues, zodIssues } from '../core/forms/place-issues';
-import { ApiError } from '../core/http/api-error';
+import { describeConflict } from '../core/http/describe-conflict';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
@@ -82,7 +82,8 @@ export class CycleEditor {
   protected readonly form = signal<CycleForm>(buildCycleForm(null));
   protected readonly busy = signal(false);
   protected readonly failure = signal<FailureDescription | null>(null);
-  protected readonly conflict = signal(false);
+  /** Why the save was refused because the cycle changed meanwhile; the page offers to reload it. */
+  protected readonly conflict = signal<string | null>(null);
   protected readonly otherErrors = signal<readonly string[]>([]);
   protected readonly invalidCount = signal(0);
 
@@ -213,8 +214,9 @@ export class CycleEditor {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        if (error instanceof ApiError && error.status === 409) {
-          this.conflict.set(true);
+        const conflict = describeConflict(error, this.messages().cycles.conflict);
+        if (conflict) {
+          this.conflict.set(conflict);
           return;
         }
         const issues = problemIssues(error, existing ? 'body.input.' : 'body.');
@@ -230,7 +232,7 @@ export class CycleEditor {
 
   private startFrom(cycle: Cycle | null): void {
     this.form.set(buildCycleForm(cycle));
-    this.conflict.set(false);
+    this.conflict.set(null);
     this.failure.set(null);
     this.otherErrors.set([]);
     this.invalidCount.set(0);

@@ -10,7 +10,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { AssignmentEditSchema, type LedgerRow, type RateeAssignment, type RaterGroup } from '@cadre/shared-models';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
-import { ApiError } from '../core/http/api-error';
+import { describeConflict } from '../core/http/describe-conflict';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
 import { I18n } from '../core/i18n/i18n';
 import { LedgerApi } from '../ledger/ledger-api';
@@ -156,11 +156,8 @@ export class RatersDialog {
         next: (saved) => this.dialogRef.close(saved),
         error: (error: unknown) => {
           this.busy.set(false);
-          this.failure.set(
-            error instanceof ApiError && error.status === 409
-              ? { title: this.messages().cycles.conflict, detail: error.problem?.detail ?? null, requestId: null }
-              : describeFailure(error, this.messages()),
-          );
+          const conflict = describeConflict(error, this.messages().cycles.conflict);
+          this.failure.set(conflict ? { title: conflict, detail: null, requestId: null } : describeFailure(error, this.messages()));
         },
       });
   }

@@ -180,7 +180,7 @@ describe('FrameworkPage', () => {
   it('asks to reload when someone else saved first', async () => {
     await open();
     await press('保存草稿');
-    backend.expectOne({ method: 'PUT', url: URL }).flush(aProblem(409, 'version_conflict'), { status: 409, statusText: 'Conflict' });
+    backend.expectOne({ method: 'PUT', url: URL }).flush(aProblem(409, 'stale_revision'), { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
     expect(textOf('.alert')).toContain('其他人已修改，请刷新');
 
@@ -189,6 +189,17 @@ describe('FrameworkPage', () => {
     await fixture.whenStable();
     expect(textOf('h1')).toBe('干部能力评价体系（修订）');
     expect(page().querySelector('.alert')).toBeNull();
+  });
+
+  it('gives the server’s reason when the draft was published meanwhile', async () => {
+    await open();
+    await press('保存草稿');
+    backend
+      .expectOne({ method: 'PUT', url: URL })
+      .flush(aProblem(409, 'framework_published', { title: '数据已被他人修改', detail: '该版本已发布，不能修改；如需调整请创建新版本' }), { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+
+    expect(textOf('.alert')).toBe('该版本已发布，不能修改；如需调整请创建新版本 刷新');
   });
 
   it('shows the server’s field messages at the field they name', async () => {

@@ -10,7 +10,7 @@ import { EMPTY, catchError, concatMap, filter, map, of, startWith, switchMap, ty
 import { AuthSession } from '../core/auth/auth-session';
 import { ConfirmDialog, type ConfirmDialogData } from '../core/dialogs/confirm-dialog';
 import { countInvalid, placeIssues, problemIssues, zodIssues } from '../core/forms/place-issues';
-import { ApiError } from '../core/http/api-error';
+import { describeConflict } from '../core/http/describe-conflict';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
@@ -55,7 +55,8 @@ export class FrameworkPage {
   protected readonly form = signal<FrameworkForm | null>(null);
   protected readonly dirty = signal(false);
   protected readonly busy = signal(false);
-  protected readonly conflict = signal(false);
+  /** Why a write was refused because the version changed meanwhile; the page offers to reload it. */
+  protected readonly conflict = signal<string | null>(null);
   protected readonly failure = signal<FailureDescription | null>(null);
   protected readonly otherErrors = signal<readonly string[]>([]);
   protected readonly invalidCount = signal(0);
@@ -188,8 +189,9 @@ export class FrameworkPage {
   }
 
   private showFailure(error: unknown, form: FrameworkForm | null): void {
-    if (error instanceof ApiError && error.status === 409) {
-      this.conflict.set(true);
+    const conflict = describeConflict(error, this.messages().frameworks.conflict);
+    if (conflict) {
+      this.conflict.set(conflict);
       return;
     }
     const issues = form ? problemIssues(error, 'body.content.') : [];
@@ -204,7 +206,7 @@ export class FrameworkPage {
   private startFrom(version: FrameworkVersion): void {
     this.version.set(version);
     this.page.set({ status: 'loaded' });
-    this.conflict.set(false);
+    this.conflict.set(null);
     this.failure.set(null);
     this.otherErrors.set([]);
     this.invalidCount.set(0);

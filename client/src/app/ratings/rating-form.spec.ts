@@ -169,7 +169,7 @@ describe('RatingFormPage', () => {
       .flush(aProblem(409, 'cycle_not_open', { title: '测评已结束', detail: '该考核已结束测评，不能再提交' }), { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
 
-    expect(textOf('.alert')).toBe('测评已结束 该考核已结束测评，不能再提交');
+    expect(textOf('.alert')).toBe('该考核已结束测评，不能再提交');
     expect(textOf('.progress')).toBe('已评 3/3 项');
     expect(navigate).not.toHaveBeenCalled();
   });

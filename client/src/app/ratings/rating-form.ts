@@ -13,6 +13,7 @@ import { BallotDraftSchema, type BallotDraft, type RaterGroup, type RatingForm }
 import { EMPTY, Subscription, catchError, concatMap, debounceTime, filter, map, of, startWith, switchMap, tap } from 'rxjs';
 import { ConfirmDialog, type ConfirmDialogData } from '../core/dialogs/confirm-dialog';
 import { describeControlErrors, schemaValidator } from '../core/forms/schema-validator';
+import { describeConflict } from '../core/http/describe-conflict';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
@@ -144,7 +145,8 @@ export class RatingFormPage {
           return this.api.submit(this.key(), this.valueOf(ballot)).pipe(
             catchError((error: unknown) => {
               this.busy.set(false);
-              this.failure.set(describeFailure(error, this.messages()));
+              const conflict = describeConflict(error, this.messages().common.versionConflict);
+              this.failure.set(conflict ? { title: conflict, detail: null, requestId: null } : describeFailure(error, this.messages()));
               this.watch(ballot);
               return EMPTY;
             }),
