@@ -10,26 +10,17 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import type { Cycle, LedgerRow, UnitWithVersion } from '@cadre/shared-models';
+import type { Cycle, UnitWithVersion } from '@cadre/shared-models';
 import { configureApiTestBed } from '../../testing/api-test-bed';
 import { eventually } from '../../testing/eventually';
 import { aMe, aProblem, signIn } from '../../testing/me';
-import { CYCLE_ID, RATEE_ID, UNIT_ID, aCycle, anAssignment, anAssignmentRow } from './cycle.fixture';
+import { CYCLE_ID, RATEE_ID, UNIT_ID, aCycle, aLedgerRow, anAssignment, anAssignmentRow } from './cycle.fixture';
 import { CycleAssignments } from './cycle-assignments';
 
 const NEW_RATER_ID = '65c000000000000000000031';
 
 function aUnit(id: string, name: string, parentId: string | null): UnitWithVersion {
   return { id, name, code: `U-${id.slice(-2)}`, type: 'street', parentId, ancestorIds: parentId ? [parentId] : [], sortOrder: 0, version: 1 };
-}
-
-function aLedgerRow(id: string, name: string): LedgerRow {
-  return {
-    id, name, sex: '男', birthMonth: '1980-01', age: 45, ethnicity: '汉族', nativePlace: '重庆', politicalStatus: '中共党员',
-    partyJoinMonth: '2002-07', workStartMonth: '2003-07', education: '大学本科', degree: '学士', school: '西南大学', unitId: UNIT_ID,
-    unitName: '观音桥街道', post: '科员', postLevel: '非领导职务', rank: '一级主任科员', postStartMonth: '2020-01', category: '综合管理类',
-    appointmentType: '委任', professionalTitle: '', tags: [], idNumberMasked: null,
-  } as LedgerRow;
 }
 
 describe('CycleAssignments', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_RATER_GROUPS, type Cycle, type CycleSummary, type FrameworkVersionSummary, type RateeAssignment } from '@cadre/shared-models';
+import { DEFAULT_RATER_GROUPS, type Cycle, type LedgerRow, type CycleSummary, type FrameworkVersionSummary, type RateeAssignment } from '@cadre/shared-models';
 import type { RateeAssignmentRow } from './cycles-api';
 
 export const CYCLE_ID = '65f000000000000000000001';
@@ -83,5 +83,15 @@ export function anAssignment(overrides: Partial<RateeAssignment> = {}): RateeAss
     ],
     revision: 4,
     ...overrides,
+  };
+}
+
+/** A cadre as the ledger search of the rater picker finds them. */
+export function aLedgerRow(id: string, name: string): LedgerRow {
+  return {
+    id, name, sex: '男', birthMonth: '1980-01', age: 45, ethnicity: '汉族', nativePlace: '重庆', politicalStatus: '中共党员',
+    partyJoinMonth: '2002-07', workStartMonth: '2003-07', education: '大学本科', degree: '学士', school: '西南大学', unitId: UNIT_ID,
+    unitName: '观音桥街道', post: '科员', postLevel: '非领导职务', rank: '一级主任科员', postStartMonth: '2020-01', category: '综合管理类',
+    appointmentType: '委任', professionalTitle: '', tags: [], idNumberMasked: null,
   };
 }
