@@ -98,6 +98,11 @@ describe('CycleEditor', () => {
   it('checks each field with the shared schema', async () => {
     await open();
     await type('考核名称', '');
+    await type('考核年度', '');
+    expect(await (await field('考核年度')).getTextErrors()).toEqual(['请填写考核年度']);
+    await type('考核年度', '1999');
+    expect(await (await field('考核年度')).getTextErrors()).toEqual(['不能小于 2000']);
+    await type('考核年度', '2025');
     await type('最少回收份数', '0');
     await save();
 
@@ -105,6 +110,7 @@ describe('CycleEditor', () => {
     expect(await (await loader.getAllHarnesses(MatFormFieldHarness.with({ floatingLabelText: '最少回收份数' })))[0]!.getTextErrors()).toEqual([
       '最少回收份数至少为 1',
     ]);
+    expect(await (await field('评价体系')).getTextErrors()).toEqual(['请选择评价体系']);
     expect((fixture.nativeElement as HTMLElement).querySelector('.invalid')?.textContent).toBe('还有 3 处需要修改');
   });
 

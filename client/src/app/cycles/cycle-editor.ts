@@ -24,7 +24,7 @@ import {
 import { catchError, map, of, startWith, switchMap, type Observable } from 'rxjs';
 import { UnitsApi } from '../admin/units/units-api';
 import { AuthSession } from '../core/auth/auth-session';
-import { describeControlErrors } from '../core/forms/schema-validator';
+import { describeControlErrors, fieldIssueMessage } from '../core/forms/schema-validator';
 import { countInvalid, placeIssues, problemIssues, zodIssues } from '../core/forms/place-issues';
 import { describeConflict } from '../core/http/describe-conflict';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
@@ -195,7 +195,7 @@ export class CycleEditor {
       this.invalidCount.set(countInvalid(form));
       return;
     }
-    const checked = CycleInputSchema.safeParse(toCycleInput(form));
+    const checked = CycleInputSchema.safeParse(toCycleInput(form), { error: fieldIssueMessage });
     if (!checked.success) {
       this.otherErrors.set(placeIssues(form, zodIssues(checked.error)));
       this.invalidCount.set(countInvalid(form));

@@ -12,7 +12,7 @@ import {
   type Tier,
 } from '@cadre/shared-models';
 import type { z } from 'zod';
-import { schemaValidator } from '../core/forms/schema-validator';
+import { requiredSchemaValidator, schemaValidator } from '../core/forms/schema-validator';
 
 type CadreCategory = z.infer<typeof CycleSchema.shape.population.shape.categories>[number];
 
@@ -27,8 +27,8 @@ function today(): string {
 export function raterGroupForm(group: CycleRaterGroup) {
   return new FormGroup({
     group: new FormControl<RaterGroup>(group.group, { nonNullable: true }),
-    weight: new FormControl<number | null>(group.weight, { validators: schemaValidator(groupFields.weight) }),
-    minResponses: new FormControl<number | null>(group.minResponses, { validators: schemaValidator(groupFields.minResponses) }),
+    weight: new FormControl<number | null>(group.weight, { validators: requiredSchemaValidator(groupFields.weight, '请填写权重') }),
+    minResponses: new FormControl<number | null>(group.minResponses, { validators: requiredSchemaValidator(groupFields.minResponses, '请填写最少回收份数') }),
     anonymous: new FormControl(group.anonymous, { nonNullable: true }),
   });
 }
@@ -40,11 +40,13 @@ export function buildCycleForm(cycle: Cycle | null) {
   return new FormGroup({
     name: new FormControl(cycle?.name ?? `${year}年度考核`, { nonNullable: true, validators: schemaValidator(fields.name) }),
     type: new FormControl<CycleType>(cycle?.type ?? 'annual', { nonNullable: true }),
-    year: new FormControl<number | null>(year, { validators: schemaValidator(fields.year) }),
+    year: new FormControl<number | null>(year, { validators: requiredSchemaValidator(fields.year, '请填写考核年度') }),
     periodStart: new FormControl(cycle?.periodStart ?? `${year}-01-01`, { nonNullable: true, validators: schemaValidator(fields.periodStart) }),
     periodEnd: new FormControl(cycle?.periodEnd ?? `${year}-12-31`, { nonNullable: true, validators: schemaValidator(fields.periodEnd) }),
     dueDate: new FormControl(cycle?.dueDate ?? today(), { nonNullable: true, validators: schemaValidator(fields.dueDate) }),
-    frameworkVersionId: new FormControl<string | null>(cycle?.frameworkVersionId ?? null, { validators: schemaValidator(fields.frameworkVersionId) }),
+    frameworkVersionId: new FormControl<string | null>(cycle?.frameworkVersionId ?? null, {
+      validators: requiredSchemaValidator(fields.frameworkVersionId, '请选择评价体系'),
+    }),
     population: new FormGroup({
       unitIds: new FormControl<string[]>(cycle?.population.unitIds ?? [], { nonNullable: true }),
       tiers: new FormControl<Tier[]>(cycle?.population.tiers ?? [], { nonNullable: true }),
@@ -54,7 +56,7 @@ export function buildCycleForm(cycle: Cycle | null) {
     settings: new FormGroup({
       trimExtremes: new FormControl(cycle?.settings.trimExtremes ?? true, { nonNullable: true }),
       excellentQuotaPercent: new FormControl<number | null>(cycle?.settings.excellentQuotaPercent ?? 20, {
-        validators: schemaValidator(settingFields.excellentQuotaPercent),
+        validators: requiredSchemaValidator(settingFields.excellentQuotaPercent, '请填写优秀比例上限'),
       }),
       excellentQuotaRaised: new FormControl(cycle?.settings.excellentQuotaRaised ?? false, { nonNullable: true }),
     }),

@@ -16,7 +16,7 @@ import {
   type RubricLevel,
   type VetoRule,
 } from '@cadre/shared-models';
-import { schemaValidator } from '../core/forms/schema-validator';
+import { requiredSchemaValidator, schemaValidator } from '../core/forms/schema-validator';
 
 const dimensionFields = DimensionSchema.shape;
 const indicatorFields = IndicatorSchema.shape;
@@ -32,9 +32,9 @@ function text(value: string, schema: Parameters<typeof schemaValidator>[0]): For
   return new FormControl(value, { nonNullable: true, validators: schemaValidator(schema) });
 }
 
-/** Number boxes give null when emptied; the schema then reports the field as missing. */
+/** Number boxes give null when emptied, which is asked for rather than refused in the schema's generic words. */
 function number(value: number | null, schema: Parameters<typeof schemaValidator>[0]): FormControl<number | null> {
-  return new FormControl<number | null>(value, { validators: schemaValidator(schema) });
+  return new FormControl<number | null>(value, { validators: requiredSchemaValidator(schema, '请填写数值') });
 }
 
 function applicabilityGroup(value: Applicability) {

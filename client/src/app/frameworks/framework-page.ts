@@ -10,6 +10,7 @@ import { EMPTY, catchError, concatMap, filter, map, of, startWith, switchMap, ty
 import { AuthSession } from '../core/auth/auth-session';
 import { ConfirmDialog, type ConfirmDialogData } from '../core/dialogs/confirm-dialog';
 import { countInvalid, placeIssues, problemIssues, zodIssues } from '../core/forms/place-issues';
+import { fieldIssueMessage } from '../core/forms/schema-validator';
 import { describeConflict } from '../core/http/describe-conflict';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
@@ -117,7 +118,7 @@ export class FrameworkPage {
       this.invalidCount.set(countInvalid(form));
       return;
     }
-    const checked = FrameworkContentSchema.safeParse(toFrameworkContent(form));
+    const checked = FrameworkContentSchema.safeParse(toFrameworkContent(form), { error: fieldIssueMessage });
     if (!checked.success) {
       this.otherErrors.set(placeIssues(form, zodIssues(checked.error)));
       this.invalidCount.set(countInvalid(form));
