@@ -1,7 +1,9 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import * as z from 'zod';
+import type * as z from 'zod';
+// Only the one locale: the namespace's `z.locales` would pull every language into the first bundle.
+import zhCNLocale from 'zod/v4/locales/zh-CN.js';
 
-const zhCN = z.locales.zhCN().localeError;
+const zhCN = zhCNLocale().localeError;
 
 /**
  * Chinese words for the checks a shared schema carries no message for (a number's range, whole
