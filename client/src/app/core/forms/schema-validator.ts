@@ -1,16 +1,32 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import type { ZodType } from 'zod';
+import type * as z from 'zod';
+// Only the one locale: the namespace's `z.locales` would pull every language into the first bundle.
+import zhCNLocale from 'zod/v4/locales/zh-CN.js';
+
+const zhCN = zhCNLocale().localeError;
+
+/**
+ * Chinese words for the checks a shared schema carries no message for (a number's range, whole
+ * numbers); a message written on the schema still wins. Shown under a field, so it need not name it.
+ */
+export const fieldIssueMessage: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'too_small' && issue.origin === 'number') return `不能小于 ${issue.minimum}`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `不能大于 ${issue.maximum}`;
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return '应为整数';
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return '应为数字';
+  return zhCN(issue);
+};
 
 /**
  * Checks a control's value with the shared zod schema the API validates the same field with,
  * so the form and the server agree on the rule and its (Chinese) message. `optional` lets an
  * empty text box through for fields the request may leave out.
  */
-export function schemaValidator(schema: ZodType, options: { optional?: boolean } = {}): ValidatorFn {
+export function schemaValidator(schema: z.ZodType, options: { optional?: boolean } = {}): ValidatorFn {
   return (control: AbstractControl): ValidationErrors | null => {
     const value: unknown = control.value;
     if (options.optional && (value === '' || value === null || value === undefined)) return null;
-    const result = schema.safeParse(value);
+    const result = schema.safeParse(value, { error: fieldIssueMessage });
     return result.success ? null : { schema: result.error.issues[0]?.message ?? '' };
   };
 }
@@ -22,4 +38,17 @@ export function describeControlErrors(errors: ValidationErrors | null): string[]
   if (typeof errors['schema'] === 'string') messages.push(errors['schema']);
   if (Array.isArray(errors['server'])) messages.push(...(errors['server'] as string[]));
   return messages;
+}
+
+/**
+ * A box that must not stay empty: a number box gives null when emptied, a choice null until one
+ * is made, and the schema would reject null in its own generic words. `emptyMessage` asks for
+ * the value instead; anything given is checked by the schema.
+ */
+export function requiredSchemaValidator(schema: z.ZodType, emptyMessage: string): ValidatorFn {
+  const check = schemaValidator(schema);
+  return (control: AbstractControl): ValidationErrors | null => {
+    const value: unknown = control.value;
+    return value === null || value === undefined || value === '' ? { schema: emptyMessage } : check(control);
+  };
 }

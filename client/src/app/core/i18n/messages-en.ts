@@ -6,6 +6,9 @@ import { CORRECTIONS_EN } from '../../corrections/corrections.messages';
 import { CALIBRATION_EN } from '../../calibration/calibration.messages';
 import { RESULTS_EN } from '../../results/results.messages';
 import { PROPOSALS_EN } from '../../proposals/proposals.messages';
+import { FRAMEWORKS_EN } from '../../frameworks/frameworks.messages';
+import { CYCLES_EN } from '../../cycles/cycles.messages';
+import { RATINGS_EN } from '../../ratings/ratings.messages';
 
 export const MESSAGES_EN: Messages = {
   shell: {
@@ -22,6 +25,9 @@ export const MESSAGES_EN: Messages = {
     corrections: 'Corrections',
     proposals: 'Adjustment proposals',
     imports: 'Import',
+    frameworks: 'Frameworks',
+    cycles: 'Assessments',
+    myRatings: 'My ratings',
     accountMenu: 'Account menu',
     account: 'Account',
     changePassword: 'Change password',
@@ -332,4 +338,7 @@ export const MESSAGES_EN: Messages = {
   calibration: CALIBRATION_EN,
   results: RESULTS_EN,
   proposals: PROPOSALS_EN,
+  frameworks: FRAMEWORKS_EN,
+  cycles: CYCLES_EN,
+  ratings: RATINGS_EN,
 };

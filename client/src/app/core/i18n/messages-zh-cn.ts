@@ -6,6 +6,9 @@ import { CORRECTIONS_ZH_CN } from '../../corrections/corrections.messages';
 import { CALIBRATION_ZH_CN } from '../../calibration/calibration.messages';
 import { RESULTS_ZH_CN } from '../../results/results.messages';
 import { PROPOSALS_ZH_CN } from '../../proposals/proposals.messages';
+import { FRAMEWORKS_ZH_CN } from '../../frameworks/frameworks.messages';
+import { CYCLES_ZH_CN } from '../../cycles/cycles.messages';
+import { RATINGS_ZH_CN } from '../../ratings/ratings.messages';
 import type { Messages } from './messages';
 
 export const MESSAGES_ZH_CN: Messages = {
@@ -23,6 +26,9 @@ export const MESSAGES_ZH_CN: Messages = {
     corrections: '更正申请',
     proposals: '调整建议',
     imports: '导入',
+    frameworks: '评价体系',
+    cycles: '考核测评',
+    myRatings: '我的测评',
     accountMenu: '账户菜单',
     account: '账户信息',
     changePassword: '修改密码',
@@ -310,4 +316,7 @@ export const MESSAGES_ZH_CN: Messages = {
   calibration: CALIBRATION_ZH_CN,
   results: RESULTS_ZH_CN,
   proposals: PROPOSALS_ZH_CN,
+  frameworks: FRAMEWORKS_ZH_CN,
+  cycles: CYCLES_ZH_CN,
+  ratings: RATINGS_ZH_CN,
 };

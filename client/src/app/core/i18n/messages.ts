@@ -6,6 +6,9 @@ import type { CorrectionsMessages } from '../../corrections/corrections.messages
 import type { CalibrationMessages } from '../../calibration/calibration.messages';
 import type { ResultsMessages } from '../../results/results.messages';
 import type { ProposalsMessages } from '../../proposals/proposals.messages';
+import type { FrameworksMessages } from '../../frameworks/frameworks.messages';
+import type { CyclesMessages } from '../../cycles/cycles.messages';
+import type { RatingsMessages } from '../../ratings/ratings.messages';
 
 /** Languages the interface is offered in; the value doubles as the Angular locale id. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -27,6 +30,9 @@ export interface Messages {
     readonly corrections: string;
     readonly proposals: string;
     readonly imports: string;
+    readonly frameworks: string;
+    readonly cycles: string;
+    readonly myRatings: string;
     readonly accountMenu: string;
     readonly account: string;
     readonly changePassword: string;
@@ -297,6 +303,9 @@ export interface Messages {
   readonly calibration: CalibrationMessages;
   readonly results: ResultsMessages;
   readonly proposals: ProposalsMessages;
+  readonly frameworks: FrameworksMessages;
+  readonly cycles: CyclesMessages;
+  readonly ratings: RatingsMessages;
   readonly unitTypes: Readonly<Record<UnitType, string>>;
   readonly ageBands: Readonly<Record<AgeBand, string>>;
 }

@@ -22,6 +22,9 @@ export function buildNavItems(me: Me | null, text: Messages['shell']): NavItem[]
     items.push({ label: text.myRecord, link: `/cadres/${me.cadreId}`, exact: false });
   }
   if (allowed.has('cadre:import')) items.push({ label: text.imports, link: '/imports', exact: false });
+  if (allowed.has('rating:submit')) items.push({ label: text.myRatings, link: '/my-ratings', exact: false });
+  if (allowed.has('cycle:read')) items.push({ label: text.cycles, link: '/cycles', exact: false });
+  if (allowed.has('framework:read')) items.push({ label: text.frameworks, link: '/frameworks', exact: false });
   if (allowed.has('correction:review')) items.push({ label: text.corrections, link: '/corrections', exact: false });
   if (allowed.has('proposal:read')) items.push({ label: text.proposals, link: '/proposals', exact: false });
   if (allowed.has('user:read')) items.push({ label: text.users, link: '/admin/users', exact: false });

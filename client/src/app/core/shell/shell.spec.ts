@@ -113,18 +113,25 @@ describe('Shell', () => {
   }
 
   const NAVIGATION_BY_ROLE: readonly { roles: Role[]; me?: Partial<Me>; expected: [string, string][] }[] = [
-    { roles: ['org_admin'], expected: [['首页', '/'], ['干部台账', '/ledger'], ['导入', '/imports'], ['更正申请', '/corrections'], ['调整建议', '/proposals'], ['组织机构', '/admin/units']] },
-    { roles: ['assessor'], expected: [['首页', '/'], ['干部台账', '/ledger'], ['调整建议', '/proposals']] },
+    {
+      roles: ['org_admin'],
+      expected: [['首页', '/'], ['干部台账', '/ledger'], ['导入', '/imports'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['更正申请', '/corrections'], ['调整建议', '/proposals'], ['组织机构', '/admin/units']],
+    },
+    { roles: ['assessor'], expected: [['首页', '/'], ['干部台账', '/ledger'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['调整建议', '/proposals']] },
     { roles: ['unit_manager'], expected: [['首页', '/'], ['干部台账', '/ledger'], ['导入', '/imports'], ['更正申请', '/corrections']] },
     {
       roles: ['cadre'],
       me: { cadreId: '65c000000000000000000042' },
-      expected: [['我的档案', '/cadres/65c000000000000000000042']],
+      expected: [['我的档案', '/cadres/65c000000000000000000042'], ['我的测评', '/my-ratings']],
     },
     { roles: ['sys_admin'], expected: [['用户管理', '/admin/users']] },
     { roles: ['security_admin'], expected: [['用户管理', '/admin/users']] },
     { roles: ['audit_admin'], expected: [['审计日志', '/audit']] },
-    { roles: ['assessor', 'cadre'], me: { cadreId: '65c000000000000000000043' }, expected: [['首页', '/'], ['干部台账', '/ledger'], ['我的档案', '/cadres/65c000000000000000000043'], ['调整建议', '/proposals']] },
+    {
+      roles: ['assessor', 'cadre'],
+      me: { cadreId: '65c000000000000000000043' },
+      expected: [['首页', '/'], ['干部台账', '/ledger'], ['我的档案', '/cadres/65c000000000000000000043'], ['我的测评', '/my-ratings'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['调整建议', '/proposals']],
+    },
   ];
 
   for (const { roles, me, expected } of NAVIGATION_BY_ROLE) {
