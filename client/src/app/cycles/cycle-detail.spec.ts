@@ -108,7 +108,7 @@ describe('CycleDetail', () => {
     await fixture.whenStable();
 
     expect(text()).toContain('校准中');
-    expect(await buttons()).toEqual(['测评分工']);
+    expect(await buttons()).toEqual(['测评分工', '校准等次', '等次分布']);
   });
 
   it('asks to reload when someone else changed the cycle first', async () => {
@@ -146,6 +146,12 @@ describe('CycleDetail', () => {
     await open(aCycle(), ['cycle:read']);
 
     expect(await buttons()).toEqual(['测评分工']);
+  });
+
+  it('leads a reader of a scored cycle to its distribution but not to calibration', async () => {
+    await open(aCycle({ status: 'locked' }), ['cycle:read', 'result:read']);
+
+    expect(await buttons()).toEqual(['测评分工', '等次分布']);
   });
 
   it('shows why the cycle could not be loaded', async () => {

@@ -53,6 +53,7 @@ export class CycleDetail {
   protected readonly busy = signal(false);
   protected readonly failure = signal<FailureDescription | null>(null);
   protected readonly canManage = computed(() => this.session.can('cycle:manage'));
+  protected readonly canCalibrate = computed(() => this.session.can('calibration:write'));
   protected readonly actions = computed(() => {
     const page = this.page();
     return page.status === 'loaded' && this.canManage() ? ACTIONS[page.cycle.status] : [];

@@ -59,6 +59,8 @@ export interface CyclesMessages {
   readonly counts: { readonly population: string; readonly assignments: string; readonly submitted: string; readonly raters: string };
   readonly edit: string;
   readonly assignmentsLink: string;
+  readonly calibrationLink: string;
+  readonly distributionLink: string;
   readonly actions: Readonly<Record<CycleTransition, string>>;
   readonly confirmTitles: Readonly<Record<CycleTransition, string>>;
   readonly confirmMessages: Readonly<Record<CycleTransition, string>>;
@@ -145,6 +147,8 @@ export const CYCLES_ZH_CN: CyclesMessages = {
   counts: { population: '考核对象', assignments: '测评表', submitted: '已提交', raters: '评价人' },
   edit: '编辑',
   assignmentsLink: '测评分工',
+  calibrationLink: '校准等次',
+  distributionLink: '等次分布',
   actions: { launch: '启动测评', reminders: '发送提醒', close: '结束测评' },
   confirmTitles: { launch: '启动测评', reminders: '发送提醒', close: '结束测评' },
   confirmMessages: {
@@ -234,6 +238,8 @@ export const CYCLES_EN: CyclesMessages = {
   counts: { population: 'Assessed', assignments: 'Forms', submitted: 'Submitted', raters: 'Raters' },
   edit: 'Edit',
   assignmentsLink: 'Raters',
+  calibrationLink: 'Calibrate grades',
+  distributionLink: 'Grade distribution',
   actions: { launch: 'Start rating', reminders: 'Send reminder', close: 'End rating' },
   confirmTitles: { launch: 'Start rating', reminders: 'Send reminder', close: 'End rating' },
   confirmMessages: {
