@@ -32,3 +32,8 @@ export * from './evaluation/cycle.js';
 export * from './evaluation/rating.js';
 export * from './evaluation/result.js';
 export * from './evaluation/adjustment.js';
+export * from './evaluation/scoring.js';
+export * from './evaluation/evidence.js';
+export * from './evaluation/grading.js';
+export * from './evaluation/adjustments.js';
+export * from './evaluation/rotation.js';
