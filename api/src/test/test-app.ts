@@ -6,5 +6,5 @@ import { testDatabaseInfo } from './test-database.js';
 /** The real app wired to the suite's test database, with logs silenced; settings may be overridden. */
 export function createTestApp(env: Record<string, string> = {}) {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  return createApp({ logger: pino({ level: process.env['DEBUG_LOG'] ?? 'silent' }), database: testDatabaseInfo(), config });
+  return createApp({ logger: pino({ level: 'silent' }), database: testDatabaseInfo(), config });
 }
