@@ -111,7 +111,7 @@ export async function changeCalibration(actor: SessionActor, cycleId: string, un
   );
   if (!saved) throw new AppError(409, 'version_conflict', CONCURRENT_CHANGE);
   const entry = { from: row.finalGrade, to: change.grade, reason: change.reason, by: actor.username, at: new Date().toISOString() };
-  await ResultModel.updateOne({ _id: `${cycleId}:${change.cadreId}` }, { $set: { 'report.finalGrade': change.grade }, $push: { 'report.calibrations': entry } });
+  await ResultModel.collection.updateOne({ _id: `${cycleId}:${change.cadreId}` as never }, { $set: { finalGrade: change.grade }, $push: { calibrations: entry } as never });
   await recordAudit(actor, {
     action: 'calibration.change',
     result: 'success',

@@ -1,7 +1,8 @@
 import { AuditModel } from '../audit/audit.model.js';
 import { createTestApp } from '../test/test-app.js';
 import { signedInAs, type TestClient } from '../test/test-client.js';
-import { CycleModel, ResultModel, UnitCalibrationModel } from './evaluation.models.js';
+import { CycleModel, UnitCalibrationModel } from './evaluation.models.js';
+import { readStoredResult, toCadreResult } from './result-store.js';
 import { anOpenCycle } from './result-fixtures.js';
 
 describe('calibration', () => {
@@ -28,9 +29,9 @@ describe('calibration', () => {
     expect(row).toEqual(jasmine.objectContaining({ proposedGrade: '基本称职', finalGrade: '称职', changed: true }));
     expect(res.body.distribution).toEqual({ 优秀: 1, 称职: 3, 基本称职: 0, 不称职: 1 });
 
-    const result = await ResultModel.findById(`${cycleId}:${ids[3]}`).lean();
-    expect(result!.report.finalGrade).toBe('称职');
-    expect(result!.report.calibrations).toEqual([jasmine.objectContaining({ from: '基本称职', to: '称职', reason: REASON })]);
+    const result = toCadreResult((await readStoredResult(`${cycleId}:${ids[3]}`))!);
+    expect(result.finalGrade).toBe('称职');
+    expect(result.calibrations).toEqual([jasmine.objectContaining({ from: '基本称职', to: '称职', reason: REASON })]);
     const [audit] = await AuditModel.find({ action: 'calibration.change' }).lean();
     expect(audit!.objectId).toBe(`${cycleId}:${ids[3]}`);
     expect(audit!.detail).toEqual(jasmine.objectContaining({ changes: { finalGrade: { before: '基本称职', after: '称职' } }, reason: REASON }));

@@ -2,7 +2,8 @@ import { AssessmentHistorySchema } from '@cadre/shared-models';
 import { AuditModel } from '../audit/audit.model.js';
 import { createTestApp } from '../test/test-app.js';
 import { signedInAs } from '../test/test-client.js';
-import { AssessmentHistoryModel, CycleModel, ProposalModel, ResultModel, UnitCalibrationModel } from './evaluation.models.js';
+import { AssessmentHistoryModel, CycleModel, ProposalModel, UnitCalibrationModel } from './evaluation.models.js';
+import { readStoredResult, toCadreResult } from './result-store.js';
 import { anEarlierResult, anOpenCycle, totalFor } from './result-fixtures.js';
 
 describe('locking a cycle', () => {
@@ -24,7 +25,7 @@ describe('locking a cycle', () => {
     expect(res.body.status).toBe('locked');
     expect(res.body.lockedAt).not.toBeNull();
 
-    const report = (await ResultModel.findById(`${cycleId}:${ids[0]}`).lean())!.report;
+    const report = toCadreResult((await readStoredResult(`${cycleId}:${ids[0]}`))!);
     expect(report).toEqual(jasmine.objectContaining({ finalGrade: '优秀', locked: true }));
     expect((await UnitCalibrationModel.findById(`${cycleId}:${report.unitId}`).lean())!.locked).toBeTrue();
     const history = AssessmentHistorySchema.parse({ cadreId: ids[0], ...(await AssessmentHistoryModel.findById(ids[0]).lean()) });
@@ -56,11 +57,11 @@ describe('locking a cycle', () => {
 
   it('started again after dying midway, overwrites its history entries and leaves proposals already made (and decided) as they are', async () => {
     const { client, cycleId, ids } = await aClosedCycle();
-    const bulkWrite = ProposalModel.collection.bulkWrite.bind(ProposalModel.collection);
-    const crash = spyOn(ProposalModel.collection, 'bulkWrite').and.rejectWith(new Error('process killed'));
+    const insertMany = ProposalModel.collection.insertMany.bind(ProposalModel.collection);
+    const crash = spyOn(ProposalModel.collection, 'insertMany').and.rejectWith(new Error('process killed'));
     await client.post(`/api/cycles/${cycleId}/lock`, { revision: await revisionOf(cycleId) }).expect(500);
     expect((await CycleModel.findById(cycleId).lean())!.status).toBe('closed');
-    crash.and.callFake(bulkWrite as never);
+    crash.and.callFake(insertMany as never);
     // A proposal of the dead run, already decided, must survive the second run.
     await ProposalModel.collection.insertOne({ _id: `${cycleId}:${ids[4]}:unfit_once` as never, status: 'accepted', basis: '人工记录', cycleId, revision: 1 });
     await client.post(`/api/cycles/${cycleId}/lock`, { revision: await revisionOf(cycleId) }).expect(200);

@@ -15,7 +15,8 @@ import { readCalibrations, type StoredCalibration } from './calibration.service.
 import { noteProposalsChanged } from './proposal-list.js';
 import { readAdjustmentRules } from './proposal-rules.js';
 import { assertTransition, claimTransition, finishTransition, readCycle, type StoredCycle } from './result-cycle.js';
-import { readByIds } from './scoring-reads.js';
+import { readByIds, runParallel } from './scoring-reads.js';
+import type { StoredResult } from './result-store.js';
 import { claimRevision } from './result-claims.js';
 import { AppError } from '../platform/errors.js';
 
@@ -57,13 +58,14 @@ interface LockedUnit {
 async function lockUnitResults(cycle: StoredCycle, unit: StoredCalibration, lockedAt: string): Promise<LockedUnit> {
   const cycleId = String(cycle._id);
   const ids = unit.rows.map((row) => `${cycleId}:${row.cadreId}`);
-  const reports = await readByIds<{ report: Pick<CadreResult, 'dimensions'> }>(ResultModel as never, ids, 'report.dimensions');
-  await inBatches(unit.rows, (rows) =>
-    ResultModel.bulkWrite(
-      rows.map((row) => ({ updateOne: { filter: { _id: `${cycleId}:${row.cadreId}` }, update: { $set: { 'report.finalGrade': row.finalGrade, 'report.locked': true } } } })),
-      { ordered: false },
-    ),
+  const stored = await readByIds<StoredResult>(ResultModel as never, ids, { fields: 'report' });
+  await runParallel(unit.rows, (row) =>
+    ResultModel.collection.updateOne({ _id: `${cycleId}:${row.cadreId}` as never }, { $set: { finalGrade: row.finalGrade, locked: true } }),
   );
+  const dimensionsOf = (id: string) => {
+    const text = stored.get(id)?.report;
+    return text ? (JSON.parse(text) as Pick<CadreResult, 'dimensions'>).dimensions : [];
+  };
   const entries = new Map(
     unit.rows.map((row): [string, AssessmentHistoryEntry] => [
       row.cadreId,
@@ -75,7 +77,7 @@ async function lockUnitResults(cycle: StoredCycle, unit: StoredCalibration, lock
         total: row.total,
         grade: row.finalGrade,
         rankPercentile: rankPercentile(row.rank, unit.rows.length),
-        dimensions: (reports.get(`${cycleId}:${row.cadreId}`)?.report.dimensions ?? []).map((d) => ({ dimensionId: d.dimensionId, name: d.name, score: d.score })),
+        dimensions: dimensionsOf(`${cycleId}:${row.cadreId}`).map((d) => ({ dimensionId: d.dimensionId, name: d.name, score: d.score })),
         lockedAt,
       },
     ]),
@@ -86,23 +88,18 @@ async function lockUnitResults(cycle: StoredCycle, unit: StoredCalibration, lock
 /** Prepends this cycle's entry to each history (replacing one a dead lock already wrote); returns the histories. */
 async function appendHistories(entries: ReadonlyMap<string, AssessmentHistoryEntry>): Promise<Map<string, AssessmentHistoryEntry[]>> {
   const ids = [...entries.keys()];
-  const stored = await readByIds<{ entries: AssessmentHistoryEntry[] }>(AssessmentHistoryModel as never, ids, 'entries');
+  const stored = await readByIds<{ entries: AssessmentHistoryEntry[] }>(AssessmentHistoryModel as never, ids, { fields: 'entries' });
   const histories = new Map(
     ids.map((id) => {
       const entry = entries.get(id)!;
       return [id, [entry, ...(stored.get(id)?.entries ?? []).filter((e) => e.cycleId !== entry.cycleId)]];
     }),
   );
-  await inBatches(ids, (batch) =>
-    AssessmentHistoryModel.bulkWrite(
-      batch.map((id) => ({ replaceOne: { filter: { _id: id }, replacement: { _id: id, entries: histories.get(id)! } as never, upsert: true } })),
-      { ordered: false },
-    ),
-  );
+  await runParallel(ids, (id) => AssessmentHistoryModel.collection.replaceOne({ _id: id as never }, { entries: histories.get(id)! }, { upsert: true }));
   return histories;
 }
 
-/** Inserts the proposals the rules make; one already there (perhaps decided) is left as it is. */
+/** Inserts the proposals the rules make; one already there (perhaps decided) is refused as a duplicate and left as it is. */
 async function writeProposals(cycle: StoredCycle, locked: LockedUnit, histories: ReadonlyMap<string, AssessmentHistoryEntry[]>, rules: readonly AdjustmentRule[]): Promise<string[]> {
   const cycleId = String(cycle._id);
   const now = new Date();
@@ -132,12 +129,14 @@ async function writeProposals(cycle: StoredCycle, locked: LockedUnit, histories:
       };
     }),
   );
-  await inBatches(docs, (batch) =>
-    ProposalModel.collection.bulkWrite(
-      batch.map((doc) => ({ updateOne: { filter: { _id: doc._id as never }, update: { $setOnInsert: doc }, upsert: true } })),
-      { ordered: false },
-    ),
-  );
+  await inBatches(docs, async (batch) => {
+    try {
+      await ProposalModel.collection.insertMany(batch as never[], { ordered: false });
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { code: number }[] }).writeErrors;
+      if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw err;
+    }
+  });
   return docs.map((doc) => doc._id);
 }
 

@@ -2,7 +2,7 @@ import { isCadreInScope, type CadreResult, type PersonnelScope } from '@cadre/sh
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../platform/errors.js';
 import type { SessionActor } from '../platform/actor.js';
-import { ResultModel } from './evaluation.models.js';
+import { readStoredResult, toCadreResult } from './result-store.js';
 import { assertScored } from './calibration.service.js';
 import { readCycle, type StoredCycle } from './result-cycle.js';
 
@@ -21,7 +21,7 @@ export async function getResult(actor: SessionActor, scope: PersonnelScope, cycl
   const cycle = await readCycle(cycleId);
   assertScored(cycle);
   const objectId = `${cycleId}:${cadreId}`;
-  const doc = await ResultModel.findById(objectId).lean<{ unitPath: string[]; report: CadreResult }>();
+  const doc = await readStoredResult(objectId);
   if (!doc || !isCadreInScope(scope, { id: cadreId, unitPath: doc.unitPath.map(String) })) {
     await recordAudit(actor, { action: 'result.read', result: doc ? 'denied' : 'failure', objectType: 'assessment_result', objectId });
     throw new AppError(404, 'not_found', NOT_FOUND);
@@ -31,5 +31,5 @@ export async function getResult(actor: SessionActor, scope: PersonnelScope, cycl
     throw new AppError(409, 'not_published', '考核结果尚未锁定公布，请在锁定后查看');
   }
   await recordAudit(actor, { action: 'result.read', result: 'success', objectType: 'assessment_result', objectId });
-  return doc.report;
+  return toCadreResult(doc);
 }

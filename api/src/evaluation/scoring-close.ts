@@ -6,8 +6,9 @@ import { AppError } from '../platform/errors.js';
 import type { SessionActor } from '../platform/actor.js';
 import { AssessmentHistoryModel, AssignmentModel, BallotBoxModel, FrameworkVersionModel, ResultModel, UnitCalibrationModel } from './evaluation.models.js';
 import { assertTransition, claimTransition, finishTransition, readCycle, type StoredCycle } from './result-cycle.js';
-import { readByIds, selectPopulation } from './scoring-reads.js';
-import { scoreUnit, type CalibrationDocument, type RateeFacts, type RateeSeat, type ResultDocument } from './scoring-units.js';
+import { readByIds, runParallel, selectPopulation } from './scoring-reads.js';
+import { toStoredResult, type StoredResult } from './result-store.js';
+import { scoreUnit, type CalibrationDocument, type RateeFacts, type RateeSeat } from './scoring-units.js';
 
 /** Ratees scored and written per round: bounds memory for a district-wide cycle. */
 const RATEES_PER_ROUND = 1_000;
@@ -26,7 +27,9 @@ async function readFramework(cycle: StoredCycle): Promise<Framework> {
 async function readSeatsByUnit(cycle: StoredCycle): Promise<Map<string, RateeSeat[]>> {
   const cycleId = String(cycle._id);
   const population = await selectPopulation(cycle.population);
-  const assignments = await readByIds<RateeSeat>(AssignmentModel as never, population.map((id) => `${cycleId}:${id}`), 'cadreId cadreName unitId unitName unitPath post tier category');
+  const assignments = await readByIds<RateeSeat>(AssignmentModel as never, population.map((id) => `${cycleId}:${id}`), {
+    fields: 'cadreId cadreName unitId unitName unitPath post tier category',
+  });
   const byUnit = new Map<string, RateeSeat[]>();
   for (const seat of assignments.values()) {
     const unit = byUnit.get(seat.unitId) ?? [];
@@ -44,9 +47,9 @@ interface StoredCadreFacts {
 async function readFacts(cycleId: string, seats: readonly RateeSeat[]): Promise<Map<string, RateeFacts>> {
   const ids = seats.map((seat) => seat.cadreId);
   const [boxes, cadres, histories] = await Promise.all([
-    readByIds<{ groups: RateeFacts['ballots'] }>(BallotBoxModel as never, ids.map((id) => `${cycleId}:${id}`), 'groups'),
-    readByIds<StoredCadreFacts>(CadreModel as never, ids, 'commendations workStartMonth'),
-    readByIds<{ entries: RateeFacts['history'] }>(AssessmentHistoryModel as never, ids, 'entries'),
+    readByIds<{ groups: RateeFacts['ballots'] }>(BallotBoxModel as never, ids.map((id) => `${cycleId}:${id}`), { fields: 'groups' }),
+    readByIds<StoredCadreFacts>(CadreModel as never, ids, { fields: 'commendations workStartMonth', objectIds: true }),
+    readByIds<{ entries: RateeFacts['history'] }>(AssessmentHistoryModel as never, ids, { fields: 'entries' }),
   ]);
   return new Map(
     ids.map((id) => [
@@ -61,14 +64,23 @@ async function readFacts(cycleId: string, seats: readonly RateeSeat[]): Promise<
   );
 }
 
-/** Replaces by `_id` (inserting when missing), so a close started again overwrites what a dead one wrote. */
-async function replaceAll(model: typeof ResultModel | typeof UnitCalibrationModel, docs: readonly (ResultDocument | CalibrationDocument)[]): Promise<void> {
+/**
+ * Writes documents by `_id`: inserted in one go, and any a close that died midway had already
+ * written replaced one by one, so starting again overwrites rather than duplicates.
+ */
+async function writeAll(model: typeof ResultModel | typeof UnitCalibrationModel, docs: readonly (StoredResult | CalibrationDocument)[]): Promise<void> {
+  const collection = (model as typeof ResultModel).collection;
   for (let start = 0; start < docs.length; start += WRITE_BATCH) {
     const batch = docs.slice(start, start + WRITE_BATCH);
-    await (model as typeof ResultModel).bulkWrite(
-      batch.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc as never, upsert: true } })),
-      { ordered: false },
-    );
+    const existing = new Set<number>();
+    try {
+      await collection.insertMany(batch as never[], { ordered: false });
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { code: number; index: number }[] }).writeErrors;
+      if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw err;
+      for (const e of writeErrors) existing.add(e.index);
+    }
+    await runParallel([...existing], (index) => collection.replaceOne({ _id: batch[index]!._id as never }, batch[index]! as never));
   }
 }
 
@@ -100,21 +112,35 @@ export async function closeCycle(actor: SessionActor, cycleId: string, input: z.
   assertTransition(cycle, 'open', input.revision, '结束');
   const framework = await readFramework(cycle);
   const revision = await claimTransition(cycle, 'closedAt', new Date());
+  const ms = { seats: 0, reads: 0, scoring: 0, writes: 0 };
+  let mark = performance.now();
+  const lap = (phase: keyof typeof ms) => {
+    const now = performance.now();
+    ms[phase] += Math.round(now - mark);
+    mark = now;
+  };
   const byUnit = await readSeatsByUnit(cycle);
+  lap('seats');
   let scored = 0;
   let unscored = 0;
   for (const round of roundsOf([...byUnit.values()])) {
     const facts = await readFacts(cycleId, round.flat());
+    lap('reads');
     const units = round.map((seats) => scoreUnit(cycle, framework, seats, facts));
     const results = units.flatMap((unit) => unit.results);
     for (const result of results) {
       if (result.report.total === null) unscored += 1;
       else scored += 1;
     }
-    await replaceAll(ResultModel, results);
-    await replaceAll(UnitCalibrationModel, units.map((unit) => unit.calibration));
+    lap('scoring');
+    await writeAll(ResultModel, results.map(toStoredResult));
+    await writeAll(UnitCalibrationModel, units.map((unit) => unit.calibration));
+    lap('writes');
   }
-  const closed = await finishTransition(cycle, revision, 'closed', { closedAt: new Date(), unitIds: [...byUnit.keys()] });
+  actor.log.info({ cycleId, ratees: scored + unscored, ms }, 'cycle scored');
+  // The units as the cycle listed them, then any its ratees have since moved into.
+  const unitIds = [...cycle.unitIds.filter((id) => byUnit.has(id)), ...[...byUnit.keys()].filter((id) => !cycle.unitIds.includes(id)).sort()];
+  const closed = await finishTransition(cycle, revision, 'closed', { closedAt: new Date(), unitIds });
   await recordAudit(actor, {
     action: 'cycle.close',
     result: 'success',

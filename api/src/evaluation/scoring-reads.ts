@@ -1,26 +1,33 @@
-import type { Model } from 'mongoose';
+import { Types, type Model } from 'mongoose';
 import { LedgerFilterSchema, tierOfUnitType, type Cadre, type Tier } from '@cadre/shared-models';
 import { ledgerReadModel } from '../ledger/ledger-read-model.js';
 
-/** `_id` lookups in flight at once while scoring or locking a cycle. */
-const PARALLEL_ID_READS = 16;
+/** Single-document operations in flight at once while scoring or locking a cycle. */
+const PARALLEL_OPERATIONS = 8;
 
 /**
- * Documents by `_id`, as a map (missing ones absent). Parallel single lookups, not `$in`: the
- * embedded database scans the whole collection for `$in` (scoring-reads.spec.ts).
+ * Runs `task` for every item, a few at a time. The embedded database answers single `_id`
+ * reads and writes from its index, but scans the whole collection for `{_id: {$in}}`
+ * (scoring-reads.spec.ts) and for every statement of a multi-statement update (bulkWrite):
+ * batches of reads and updates are parallel single operations instead.
  */
-export async function readByIds<T>(model: Model<never>, ids: readonly string[], fields?: string): Promise<Map<string, T>> {
-  const found = new Map<string, T>();
+export async function runParallel<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      const query = model.findById(id);
-      const doc = (await (fields ? query.select(fields) : query).lean()) as T | null;
-      if (doc) found.set(id, doc);
-    }
+    while (next < items.length) await task(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_ID_READS, ids.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_OPERATIONS, items.length) }, worker));
+}
+
+/** Documents by `_id`, as a map (missing ones absent), read with the driver: no casting or hydration to pay for. */
+export async function readByIds<T>(model: Model<never>, ids: readonly string[], options: { fields?: string; objectIds?: boolean } = {}): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  const projection = options.fields ? Object.fromEntries(options.fields.split(' ').map((field) => [field, 1])) : undefined;
+  await runParallel(ids, async (id) => {
+    const key = options.objectIds ? new Types.ObjectId(id) : id;
+    const doc = await model.collection.findOne({ _id: key as never }, projection ? { projection } : {});
+    if (doc) found.set(id, doc as T);
+  });
   return found;
 }
 
