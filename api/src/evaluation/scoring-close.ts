@@ -10,8 +10,11 @@ import { readByIds, runParallel, selectPopulation } from './scoring-reads.js';
 import { toStoredResult, type StoredResult } from './result-store.js';
 import { scoreUnit, type CalibrationDocument, type RateeFacts, type RateeSeat } from './scoring-units.js';
 
-/** Ratees scored and written per round: bounds memory for a district-wide cycle. */
-const RATEES_PER_ROUND = 1_000;
+/**
+ * Ratees scored and written per round: bounds memory for a district-wide cycle, and lets the
+ * next round's reads run while this round is scored and written.
+ */
+const RATEES_PER_ROUND = 250;
 /** Documents per bulk write. */
 const WRITE_BATCH = 500;
 
@@ -123,8 +126,17 @@ export async function closeCycle(actor: SessionActor, cycleId: string, input: z.
   lap('seats');
   let scored = 0;
   let unscored = 0;
-  for (const round of roundsOf([...byUnit.values()])) {
-    const facts = await readFacts(cycleId, round.flat());
+  const rounds = roundsOf([...byUnit.values()]);
+  const prefetch = (i: number) => {
+    const reading = i < rounds.length ? readFacts(cycleId, rounds[i]!.flat()) : Promise.resolve(new Map<string, RateeFacts>());
+    // Awaited in the next round; a failure meanwhile must not surface as an unhandled rejection.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let next = prefetch(0);
+  for (const [i, round] of rounds.entries()) {
+    const facts = await next;
+    next = prefetch(i + 1);
     lap('reads');
     const units = round.map((seats) => scoreUnit(cycle, framework, seats, facts));
     const results = units.flatMap((unit) => unit.results);
@@ -137,6 +149,7 @@ export async function closeCycle(actor: SessionActor, cycleId: string, input: z.
     await writeAll(UnitCalibrationModel, units.map((unit) => unit.calibration));
     lap('writes');
   }
+  await next;
   actor.log.info({ cycleId, ratees: scored + unscored, ms }, 'cycle scored');
   // The units as the cycle listed them, then any its ratees have since moved into.
   const unitIds = [...cycle.unitIds.filter((id) => byUnit.has(id)), ...[...byUnit.keys()].filter((id) => !cycle.unitIds.includes(id)).sort()];
