@@ -104,6 +104,20 @@ describe('adjustment proposals and rules', () => {
     expect(pending.body.total).toBe(0);
   });
 
+  const hostile: Array<[string, string]> = [
+    ['10,000 characters', '理'.repeat(10_000)],
+    ['a lone surrogate', `决定理由\uDC00说明`],
+  ];
+  for (const [what, reason] of hostile) {
+    it(`refuses a decision reason of ${what} with a Chinese 400 naming body.reason, and decides nothing`, async () => {
+      const { client, id } = await aProposal();
+      const res = await client.post(`/api/adjustment-proposals/${id}/decision`, { decision: 'accepted', reason }).expect(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.reason']);
+      expect(res.body.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
+      expect((await ProposalModel.findById(id).lean())!.status).toBe('pending');
+    });
+  }
+
   it('is decided by org_admin only: an assessor reads proposals but gets 403 deciding', async () => {
     const { id } = await aProposal();
     const { client } = await signedInAs(app, ['assessor']);
