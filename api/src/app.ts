@@ -24,6 +24,7 @@ import { registerUserRoutes } from './users/user.routes.js';
 import { registerUnitRoutes } from './units/unit.routes.js';
 import { registerCadreRoutes } from './cadres/cadre.routes.js';
 import { registerCorrectionRoutes } from './corrections/correction.routes.js';
+import { registerEvaluationResultRoutes } from './evaluation/evaluation-results.routes.js';
 import { registerImportRoutes } from './imports/import.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerDistrictRoutes } from './district/district.routes.js';
@@ -54,6 +55,7 @@ export function buildApi(database: DatabaseInfo, settings: AuthSettings): ApiBui
   registerLedgerRoutes(api);
   registerCorrectionRoutes(api);
   registerEvaluationSetupRoutes(api);
+  registerEvaluationResultRoutes(api);
   registerImportRoutes(api);
   registerAuditRoutes(api);
   return api;

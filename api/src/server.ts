@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createLedgerReadModel, useLedgerReadModel } from './ledger/ledger-read-model.js';
 import { SnapshotStore } from './projections/snapshot-store.js';
 import { createCorrectionList, useCorrectionList } from './corrections/correction-list.js';
+import { createProposalList, useProposalList } from './evaluation/proposal-list.js';
 import { recoverInterruptedApplies } from './imports/import-apply.js';
 import { createAuditLogList, useAuditLogList } from './audit/audit-log-list.js';
 import { createUserList, useUserList } from './users/user-list.js';
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   ledger.start();
   const corrections = useCorrectionList(createCorrectionList({ logger }));
   corrections.start();
+  const proposals = useProposalList(createProposalList({ logger }));
+  proposals.start();
   const auditLog = useAuditLogList(createAuditLogList({ logger, snapshots }));
   auditLog.start();
   const users = useUserList(createUserList({ logger }));
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     stopAuditRetention();
-    await Promise.all([ledger.stop(), corrections.stop(), auditLog.stop(), users.stop(), frameworks.stop(), cycles.stop()]);
+    await Promise.all([ledger.stop(), corrections.stop(), proposals.stop(), auditLog.stop(), users.stop(), frameworks.stop(), cycles.stop()]);
     // After the server stopped taking requests, so the last checkpoint is this process's last append.
     await stopAuditCheckpoints();
     await database.close();

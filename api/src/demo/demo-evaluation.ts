@@ -3,7 +3,7 @@ import {
   DEFAULT_RATER_GROUPS,
   applicableDimensions,
   checkCalibrationChange,
-  type CadreCategory,
+  type Cadre,
   type CycleInput,
   type FrameworkVersion,
   type Grade,
@@ -82,7 +82,7 @@ interface StoredAssignment {
   _id: string;
   cadreId: string;
   tier: Tier;
-  category: CadreCategory;
+  category: Cadre['category'];
   raters: { raterId: string; group: RaterGroup }[];
 }
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../platform/logger.js';
 import { createDataCipher, loadDataKey, useDataCipher } from '../platform/data-cipher.js';
+import { loadAuditTrailSettings, useAuditTrail } from '../audit/audit-key.js';
 import { openDatabase } from '../db/connection.js';
 import { ensureIndexes } from '../db/indexes.js';
 import { CadreModel, CadrePhotoModel } from '../cadres/cadre.model.js';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase(config, logger);
   useDataCipher(createDataCipher(await loadDataKey(config)));
+  // Demo accounts are audited as they are created; the key is the one the server will use.
+  useAuditTrail(await loadAuditTrailSettings(config, { createKey: true }));
   try {
     if (await removeInterruptedDemoLoad(logger)) console.log('removed what an interrupted seed had written');
     const existing = await UnitModel.estimatedDocumentCount();

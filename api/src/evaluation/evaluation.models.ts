@@ -134,7 +134,12 @@ const ballotBoxSchema = new Schema(
 );
 export const BallotBoxModel = mongoose.model('BallotBox', ballotBoxSchema);
 
-/** One cadre's result in one cycle (CadreResultSchema). `_id` = `${cycleId}:${cadreId}`. */
+/**
+ * One cadre's result in one cycle (CadreResultSchema). `_id` = `${cycleId}:${cadreId}`. `report`
+ * is the scored report as JSON text: the embedded database spends milliseconds per document on
+ * the hundreds of nested fields of an explained score (1,000 reports took 7 s to insert as
+ * objects, 1.5 s as text). What calibration and locking change lives beside it as fields.
+ */
 const resultSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -142,7 +147,10 @@ const resultSchema = new Schema(
     cadreId: { type: String, required: true },
     unitId: { type: String, required: true },
     unitPath: { type: [String], required: true },
-    report: { type: Schema.Types.Mixed, required: true },
+    report: { type: String, required: true },
+    finalGrade: { type: String, default: null },
+    calibrations: { type: [Schema.Types.Mixed], default: [] },
+    locked: { type: Boolean, default: false },
   },
   { collection: 'assessment_results', minimize: false },
 );
