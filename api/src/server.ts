@@ -51,10 +51,6 @@ async function main(): Promise<void> {
   await recoverInterruptedApplies(logger, database.info.kind === 'embedded' ? 0 : undefined);
   await recoverPendingSubmissions(logger, database.info.kind === 'embedded' ? 0 : undefined);
   await ensureDefaultFramework();
-  if (config.DEMO_DATA) {
-    await loadDemoDistrictIfEmpty({ cadres: config.DEMO_CADRES, seed: config.DEMO_SEED, logger });
-  }
-
   // Restores the ledger from its snapshot, or loads every cadre, in the background; ledger
   // requests made before it is done wait for it. Snapshots are a per-process cache under DATA_DIR.
   const snapshots = new SnapshotStore(path.join(config.DATA_DIR, 'projections'));
@@ -72,6 +68,11 @@ async function main(): Promise<void> {
   frameworks.start();
   const cycles = useCycleList(createCycleList({ logger }));
   cycles.start();
+
+  // After the projections start: the demo assessments plan their cycles from the ledger read model.
+  if (config.DEMO_DATA) {
+    await loadDemoDistrictIfEmpty({ cadres: config.DEMO_CADRES, seed: config.DEMO_SEED, logger, evaluation: true });
+  }
 
   const app = createApp({ logger, database: database.info, config, clientDist: config.CLIENT_DIST });
   const server: Server = app.listen(config.PORT, config.HOST, () => {

@@ -11,11 +11,23 @@ import {
   type Tier,
 } from '@cadre/shared-models';
 import type { SessionActor } from '../platform/actor.js';
-import { AssignmentModel, BallotBoxModel, RaterTasksModel } from '../evaluation/evaluation.models.js';
+import {
+  AssessmentHistoryModel,
+  AssignmentModel,
+  BallotBoxModel,
+  CycleModel,
+  ProposalModel,
+  RaterTasksModel,
+  ResultModel,
+  UnitCalibrationModel,
+} from '../evaluation/evaluation.models.js';
+import { cycleFeed } from '../evaluation/cycle-list.js';
+import { proposalFeed } from '../evaluation/proposal-list.js';
+import { PendingSubmissionModel } from '../evaluation/ballot-box.js';
 import { createCycle, launchCycle, addToCycleCounts, requireCycle } from '../evaluation/cycle.service.js';
 import { frameworkVersionList } from '../evaluation/framework-list.js';
 import { findFrameworkVersion } from '../evaluation/framework.service.js';
-import { readRoster, assignmentId } from '../evaluation/assignment-store.js';
+import { CycleRosterModel, readRoster, assignmentId } from '../evaluation/assignment-store.js';
 import { closeCycle } from '../evaluation/scoring-close.js';
 import { changeCalibration, getUnitCalibration } from '../evaluation/calibration.service.js';
 import { lockCycle } from '../evaluation/result-lock.js';
@@ -36,6 +48,25 @@ export interface DemoEvaluationOptions {
   demoCadreId: string | null;
   /** The street of the draft special assessment. */
   streetUnitId: string | null;
+}
+
+/** What the demo assessments write, for removing an interrupted demo load. */
+export const DEMO_EVALUATION_MODELS = [
+  CycleModel,
+  CycleRosterModel,
+  AssignmentModel,
+  RaterTasksModel,
+  BallotBoxModel,
+  PendingSubmissionModel,
+  ResultModel,
+  UnitCalibrationModel,
+  AssessmentHistoryModel,
+  ProposalModel,
+];
+
+/** Running servers drop the removed cycles and proposals from their lists. */
+export async function noteAllEvaluationListsChanged(): Promise<void> {
+  await Promise.all([cycleFeed.noteAll(), proposalFeed.noteAll()]);
 }
 
 const BATCH = 500;

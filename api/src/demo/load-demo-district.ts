@@ -13,6 +13,7 @@ import { DistrictModel } from '../district/district.model.js';
 import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
 import { DEMO_DISTRICT_NAME, generateDemoCadres, generateDemoUnits, type DemoCadre } from './demo-district.js';
 import { createDemoAccounts, DEMO_CADRE_UNIT_CODE, printDemoAccounts } from './demo-accounts.js';
+import { DEMO_EVALUATION_MODELS, loadDemoEvaluation, noteAllEvaluationListsChanged } from './demo-evaluation.js';
 
 export interface DemoLoadOptions {
   cadres: number;
@@ -20,6 +21,12 @@ export interface DemoLoadOptions {
   logger: Logger;
   asOf?: Date;
   batchSize?: number;
+  /**
+   * The demo assessments (demo-evaluation.ts), written while the load still counts as unfinished
+   * so that a load killed during them is removed whole. They plan cycles from the ledger read
+   * model, so the caller runs them only where that model is started.
+   */
+  evaluation?: boolean;
 }
 
 export interface DemoLoadResult {
@@ -85,6 +92,16 @@ export async function loadDemoDistrict(options: DemoLoadOptions): Promise<DemoLo
   await noteAllCadresChanged();
 
   const accounts = await createDemoAccounts(demoCadreId);
+  if (options.evaluation) {
+    const street = placed.get(DEMO_CADRE_UNIT_CODE);
+    await loadDemoEvaluation({
+      seed,
+      asOf,
+      logger,
+      demoCadreId: demoCadreId ? String(demoCadreId) : null,
+      streetUnitId: street ? String(street._id) : null,
+    });
+  }
   await DistrictModel.updateOne({ key: 'district' }, { $set: { demoCadres: written, demoLoading: false } });
   return { units: unitDocs.length, cadres: written, accounts };
 }
@@ -149,12 +166,13 @@ export async function removeInterruptedDemoLoad(logger: Logger): Promise<boolean
   const district = await DistrictModel.findOne({ key: 'district' }).lean();
   if (!district?.demoLoading) return false;
   logger.warn({ cadresBefore: await CadreModel.estimatedDocumentCount() }, 'a demo district load was interrupted: removing what it wrote');
-  for (const model of [CadreModel, CadrePhotoModel, CorrectionModel, UnitModel]) await model.collection.deleteMany({});
+  for (const model of [CadreModel, CadrePhotoModel, CorrectionModel, UnitModel, ...DEMO_EVALUATION_MODELS]) await model.collection.deleteMany({});
   await UserModel.collection.deleteMany({ username: { $regex: '^demo\\.' } });
   await UsernameKeyModel.collection.deleteMany({ _id: { $regex: '^demo\\.' } as never });
   await noteAllUsersChanged();
   // Running servers must not keep serving the removed cadres.
   await noteAllCadresChanged();
+  await noteAllEvaluationListsChanged();
   await DistrictModel.deleteOne({ key: 'district' });
   return true;
 }

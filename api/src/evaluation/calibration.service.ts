@@ -12,7 +12,7 @@ import { AppError } from '../platform/errors.js';
 import type { SessionActor } from '../platform/actor.js';
 import { ResultModel, UnitCalibrationModel } from './evaluation.models.js';
 import { claimRevision } from './result-claims.js';
-import { readCycle, type StoredCycle } from './result-cycle.js';
+import { requireCycle, type StoredCycle } from './cycle.service.js';
 import { readByIds } from './scoring-reads.js';
 import type { CalibrationDocument } from './scoring-units.js';
 
@@ -55,7 +55,7 @@ export async function readCalibrations(cycle: StoredCycle): Promise<StoredCalibr
 }
 
 export async function listCalibrationUnits(cycleId: string): Promise<CalibrationUnitList> {
-  const cycle = await readCycle(cycleId);
+  const cycle = await requireCycle(cycleId);
   assertScored(cycle);
   const docs = await readCalibrations(cycle);
   return {
@@ -78,7 +78,7 @@ async function readCalibration(cycle: StoredCycle, unitId: string): Promise<Stor
 }
 
 export async function getUnitCalibration(cycleId: string, unitId: string): Promise<UnitCalibration> {
-  const cycle = await readCycle(cycleId);
+  const cycle = await requireCycle(cycleId);
   assertScored(cycle);
   return toUnitCalibration(await readCalibration(cycle, unitId));
 }
@@ -89,7 +89,7 @@ export async function getUnitCalibration(cycleId: string, unitId: string): Promi
  * the same unit at once, one wins and the other is asked to refresh.
  */
 export async function changeCalibration(actor: SessionActor, cycleId: string, unitId: string, change: CalibrationChange): Promise<UnitCalibration> {
-  const cycle = await readCycle(cycleId);
+  const cycle = await requireCycle(cycleId);
   if (cycle.status === 'locked' || cycle.lockedAt) throw new AppError(409, 'cycle_locked', '该考核已锁定，等次不能再调整');
   if (cycle.status !== 'closed') throw new AppError(409, 'not_scored', '该考核尚未结束测评，不能校准');
   const doc = await readCalibration(cycle, unitId);

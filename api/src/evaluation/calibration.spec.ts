@@ -43,7 +43,7 @@ describe('calibration', () => {
   it('checks the 优秀 quota against the unit as it stands: full, then free once someone is moved down', async () => {
     const { client, path, ids } = await aClosedUnit();
     const full = await change(client, path, { revision: 0, cadreId: ids[1], grade: '优秀', reason: REASON }).expect(409);
-    expect(full.body.detail).toBe('本单位优秀名额为 1 名，已用满，请先调整其他人员的等次');
+    expect(full.body.detail).toBe('本单位优秀名额已满（1/1）');
     await change(client, path, { revision: 0, cadreId: ids[0], grade: '称职', reason: '经集体研究调整为称职' }).expect(200);
     const freed = await change(client, path, { revision: 1, cadreId: ids[1], grade: '优秀', reason: REASON }).expect(200);
     expect(freed.body.distribution['优秀']).toBe(1);

@@ -1,7 +1,7 @@
 import { GRADES, type CycleDistribution, type Grade, type PersonnelScope } from '@cadre/shared-models';
 import { AppError } from '../platform/errors.js';
 import { assertScored, countGrades, readCalibrations } from './calibration.service.js';
-import { readCycle } from './result-cycle.js';
+import { requireCycle } from './cycle.service.js';
 import { resultsPublishedTo } from './result.service.js';
 
 /**
@@ -10,7 +10,7 @@ import { resultsPublishedTo } from './result.service.js';
  * the cycle is locked.
  */
 export async function getDistribution(scope: PersonnelScope, cycleId: string): Promise<CycleDistribution> {
-  const cycle = await readCycle(cycleId);
+  const cycle = await requireCycle(cycleId);
   assertScored(cycle);
   if (!resultsPublishedTo(scope, cycle)) throw new AppError(409, 'not_published', '考核结果尚未锁定公布，请在锁定后查看');
   const docs = (await readCalibrations(cycle)).filter((doc) => scope.kind === 'all' || doc.unitPath.some((id) => scope.unitIds.includes(String(id))));

@@ -132,6 +132,13 @@ export async function submitRating(actor: SessionActor, cycleId: string, rateeId
     await PendingSubmissionModel.deleteOne({ _id: nonce });
     throw new AppError(409, 'already_submitted', ALREADY_SUBMITTED_MESSAGE);
   }
+  // Checked again after the journal entry exists: a close marks the cycle first and then waits for
+  // the journalled submissions, so a ballot is either counted by the close or refused here.
+  const cycle = await findCycle(cycleId);
+  if (!cycle || cycle.status !== 'open' || cycle.closedAt) {
+    await settleSubmission({ _id: nonce, cycleId, rateeId, group, raterTasksId: context.docId });
+    throw new AppError(409, 'cycle_closing', '测评已结束，不能再提交');
+  }
   try {
     await castBallot(cycleId, rateeId, group, { scores, comment: draft.comment, nonce });
     await completeSubmission(cycleId, rateeId, group, context.docId, nonce);
@@ -153,7 +160,7 @@ async function completeSubmission(cycleId: string, rateeId: string, group: Rater
 }
 
 /** Completes a submission whose ballot reached the box; undoes one whose ballot did not (the rater may submit again). */
-async function settleSubmission(entry: { _id: string; cycleId: string; rateeId: string; group: string; raterTasksId: string }): Promise<void> {
+export async function settleSubmission(entry: { _id: string; cycleId: string; rateeId: string; group: string; raterTasksId: string }): Promise<void> {
   const group = entry.group as RaterGroup;
   if (await boxHoldsNonce(entry.cycleId, entry.rateeId, group, entry._id)) {
     await completeSubmission(entry.cycleId, entry.rateeId, group, entry.raterTasksId, entry._id);
@@ -176,4 +183,22 @@ export async function recoverPendingSubmissions(logger: Logger, minAgeMs = ABAND
   const pending = (await PendingSubmissionModel.find().lean()).filter((entry) => entry.startedAt.getTime() <= cutoff);
   for (const entry of pending) await settleSubmission(entry);
   if (pending.length > 0) logger.info({ count: pending.length }, 'interrupted rating submissions recovered');
+}
+
+/**
+ * Lets the cycle's submissions in flight finish before a close reads the ballot boxes; any still
+ * journalled after `waitMs` belong to a process that died, and are settled here. The journal
+ * holds only submissions of the last moments, so reading it whole is cheap.
+ */
+export async function settleSubmissionsInFlight(cycleId: string, waitMs = 5_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const pending = await PendingSubmissionModel.find({ cycleId }).lean();
+    if (pending.length === 0) return;
+    if (Date.now() > deadline) {
+      for (const entry of pending) await settleSubmission(entry);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

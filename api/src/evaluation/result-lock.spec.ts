@@ -46,8 +46,8 @@ describe('locking a cycle', () => {
     const proposals = await ProposalModel.find().lean();
     expect(proposals.map((p) => [p._id, p.ruleId, p.basis, p.status]).sort()).toEqual(
       [
-        [`${cycleId}:${ids[3]}:basic_twice`, 'basic_twice', '2025 基本称职；2026 基本称职', 'pending'],
-        [`${cycleId}:${ids[4]}:unfit_once`, 'unfit_once', '2026 不称职', 'pending'],
+        [`${cycleId}:${ids[3]}:basic_twice`, 'basic_twice', '2025年 基本称职；2026年 基本称职', 'pending'],
+        [`${cycleId}:${ids[4]}:unfit_once`, 'unfit_once', '2026年 不称职', 'pending'],
       ].sort(),
     );
     const list = await client.get(`/api/adjustment-proposals?cycleId=${cycleId}&status=pending`).expect(200);

@@ -14,7 +14,8 @@ import { AssessmentHistoryModel, ProposalModel, ResultModel, UnitCalibrationMode
 import { readCalibrations, type StoredCalibration } from './calibration.service.js';
 import { noteProposalsChanged } from './proposal-list.js';
 import { readAdjustmentRules } from './proposal-rules.js';
-import { assertTransition, claimTransition, finishTransition, readCycle, type StoredCycle } from './result-cycle.js';
+import { assertTransition, claimTransition, finishTransition } from './result-cycle.js';
+import { requireCycle, type StoredCycle } from './cycle.service.js';
 import { readByIds, runParallel } from './scoring-reads.js';
 import type { StoredResult } from './result-store.js';
 import { claimRevision } from './result-claims.js';
@@ -147,7 +148,7 @@ async function writeProposals(cycle: StoredCycle, locked: LockedUnit, histories:
  * flips only at the end, so a lock that dies midway is simply started again.
  */
 export async function lockCycle(actor: SessionActor, cycleId: string, input: z.output<typeof CycleTransitionSchema>): Promise<Cycle> {
-  const cycle = await readCycle(cycleId);
+  const cycle = await requireCycle(cycleId);
   assertTransition(cycle, 'closed', input.revision, '锁定');
   const lockedAt = new Date();
   const revision = await claimTransition(cycle, 'lockedAt', lockedAt);

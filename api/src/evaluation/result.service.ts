@@ -4,7 +4,7 @@ import { AppError } from '../platform/errors.js';
 import type { SessionActor } from '../platform/actor.js';
 import { readStoredResult, toCadreResult } from './result-store.js';
 import { assertScored } from './calibration.service.js';
-import { readCycle, type StoredCycle } from './result-cycle.js';
+import { requireCycle, type StoredCycle } from './cycle.service.js';
 
 const NOT_FOUND = '该考核结果不存在或不在您的查看范围内';
 
@@ -18,7 +18,7 @@ export function resultsPublishedTo(scope: PersonnelScope, cycle: StoredCycle): b
 
 /** One cadre's explained result: only within the caller's scope (404 otherwise, as for a missing one, audited). */
 export async function getResult(actor: SessionActor, scope: PersonnelScope, cycleId: string, cadreId: string): Promise<CadreResult> {
-  const cycle = await readCycle(cycleId);
+  const cycle = await requireCycle(cycleId);
   assertScored(cycle);
   const objectId = `${cycleId}:${cadreId}`;
   const doc = await readStoredResult(objectId);

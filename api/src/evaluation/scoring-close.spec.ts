@@ -29,7 +29,7 @@ describe('closing a cycle', () => {
     expect(report.total).toBe(totalFor(95));
     expect(report.bandGrade).toBe('优秀');
     expect(report.proposedGrade).toBe('称职');
-    expect(report.quotaNote).toContain('3 人同分并列');
+    expect(report.quotaNote).toContain('与 2 名同分，超出优秀名额');
     expect(report.rankInUnit).toBe(1);
     expect(report.unitSize).toBe(5);
     expect(report.unitAverages.find((d) => d.dimensionId === 'performance')!.score).toBe(88);

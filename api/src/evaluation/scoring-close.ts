@@ -5,7 +5,9 @@ import { CadreModel } from '../cadres/cadre.model.js';
 import { AppError } from '../platform/errors.js';
 import type { SessionActor } from '../platform/actor.js';
 import { AssessmentHistoryModel, AssignmentModel, BallotBoxModel, FrameworkVersionModel, ResultModel, UnitCalibrationModel } from './evaluation.models.js';
-import { assertTransition, claimTransition, finishTransition, readCycle, type StoredCycle } from './result-cycle.js';
+import { assertTransition, claimTransition, finishTransition } from './result-cycle.js';
+import { settleSubmissionsInFlight } from './rating.service.js';
+import { requireCycle, type StoredCycle } from './cycle.service.js';
 import { readByIds, runParallel, selectPopulation } from './scoring-reads.js';
 import { toStoredResult, type StoredResult } from './result-store.js';
 import { scoreUnit, type CalibrationDocument, type RateeFacts, type RateeSeat } from './scoring-units.js';
@@ -111,10 +113,11 @@ function roundsOf(units: readonly RateeSeat[][]): RateeSeat[][][] {
  * midway is simply started again and overwrites what it had written.
  */
 export async function closeCycle(actor: SessionActor, cycleId: string, input: z.output<typeof CycleTransitionSchema>): Promise<Cycle> {
-  const cycle = await readCycle(cycleId);
+  const cycle = await requireCycle(cycleId);
   assertTransition(cycle, 'open', input.revision, '结束');
   const framework = await readFramework(cycle);
   const revision = await claimTransition(cycle, 'closedAt', new Date());
+  await settleSubmissionsInFlight(cycleId);
   const ms = { seats: 0, reads: 0, scoring: 0, writes: 0 };
   let mark = performance.now();
   const lap = (phase: keyof typeof ms) => {

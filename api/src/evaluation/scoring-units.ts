@@ -18,7 +18,7 @@ import {
   type Tier,
   type UnitYear,
 } from '@cadre/shared-models';
-import type { StoredCycle } from './result-cycle.js';
+import type { StoredCycle } from './cycle.service.js';
 
 /** What scoring keeps of a ratee's assignment (the raters are not needed). */
 export interface RateeSeat {
