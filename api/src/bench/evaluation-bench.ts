@@ -11,6 +11,7 @@ import { connectMongoose } from '../db/connection.js';
 import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { AssignmentModel, BallotBoxModel, CycleModel, FrameworkVersionModel } from '../evaluation/evaluation.models.js';
+import { CycleRosterModel } from '../evaluation/assignment-store.js';
 import { describeDatabase, formatMs, log, markdownTable, median, percentile, prepareDataDir, ServerProcess, Session } from './bench-kit.js';
 
 export interface EvaluationOptions {
@@ -106,6 +107,7 @@ async function seedOpenCycle(uri: string, seed: number): Promise<{ cycleId: stri
       await AssignmentModel.insertMany(assignments.slice(start, start + WRITE_BATCH), { lean: true });
       await BallotBoxModel.insertMany(boxes.slice(start, start + WRITE_BATCH), { lean: true });
     }
+    await CycleRosterModel.create({ _id: `${cycleId}:ratees`, cycleId, ids: cadres.map((c) => String(c._id)) });
     return { cycleId, cadreIds: cadres.map((c) => String(c._id)), ballots: cadres.length * 20 };
   } finally {
     await mongoose.disconnect();

@@ -94,6 +94,14 @@ function abilityOf(seed: number, cadreId: string): number {
   return new SeededRandom(hash).nextFloat();
 }
 
+/** Share of cadres the demo rates weak: a real district's 基本称职 and 不称职 are a few percent. */
+const WEAK_SHARE = 0.04;
+
+/** Where raters place a cadre of this ability, on the rubric's 0–100 scale. */
+function standingOf(ability: number): number {
+  return ability < WEAK_SHARE ? 58 + 16 * (ability / WEAK_SHARE) : 77 + 20 * ((ability - WEAK_SHARE) / (1 - WEAK_SHARE));
+}
+
 function annualInput(frameworkVersionId: string, year: number): CycleInput {
   return {
     name: `${year}年度干部考核（示例）`,
@@ -138,7 +146,7 @@ async function castDemoBallots(
     const boxes = [];
     for (const assignment of assignments) {
       if (!assignment) continue;
-      const standing = 62 + 36 * abilityOf(seed, assignment.cadreId) + rng.nextInt(-3, 3);
+      const standing = standingOf(abilityOf(seed, assignment.cadreId)) + rng.nextInt(-3, 3);
       const indicators = applicableDimensions(framework, { tier: assignment.tier, category: assignment.category })
         .flatMap((dimension) => dimension.indicators)
         .filter((indicator) => indicator.ratingShare > 0);

@@ -11,6 +11,7 @@ import {
 } from '@cadre/shared-models';
 import { aCadre, aUnit } from '../test/factories.js';
 import { AssessmentHistoryModel, AssignmentModel, BallotBoxModel, CycleModel, FrameworkVersionModel } from './evaluation.models.js';
+import { CycleRosterModel } from './assignment-store.js';
 
 /** Ballots per group in the fixtures: enough for every group's minimum, five to exercise trimming. */
 export const BALLOTS_PER_GROUP: Record<RaterGroup, number> = { superior: 1, peer: 5, subordinate: 5, service_recipient: 3, self: 1 };
@@ -107,7 +108,9 @@ export async function anOpenCycle(plan: UnitPlan[], options: { status?: CycleSta
       await BallotBoxModel.create({ _id: id, cycleId, rateeId: String(cadre._id), groups });
     }
   }
-  return { cycle, cycleId, root, units, cadres: units.flatMap((u) => u.cadres.map((c) => c.cadre)) };
+  const cadres = units.flatMap((u) => u.cadres.map((c) => c.cadre));
+  await CycleRosterModel.create({ _id: `${cycleId}:ratees`, cycleId, ids: cadres.map((c) => String(c._id)) });
+  return { cycle, cycleId, root, units, cadres };
 }
 
 /** A locked annual result of an earlier year in a cadre's history. */

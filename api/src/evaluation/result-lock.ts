@@ -17,7 +17,7 @@ import { readAdjustmentRules } from './proposal-rules.js';
 import { assertTransition, claimTransition, finishTransition } from './result-cycle.js';
 import { requireCycle, type StoredCycle } from './cycle.service.js';
 import { readByIds, runParallel } from './scoring-reads.js';
-import type { StoredResult } from './result-store.js';
+import { unpackReport, type StoredResult } from './result-store.js';
 import { claimRevision } from './result-claims.js';
 import { AppError } from '../platform/errors.js';
 
@@ -64,8 +64,8 @@ async function lockUnitResults(cycle: StoredCycle, unit: StoredCalibration, lock
     ResultModel.collection.updateOne({ _id: `${cycleId}:${row.cadreId}` as never }, { $set: { finalGrade: row.finalGrade, locked: true } }),
   );
   const dimensionsOf = (id: string) => {
-    const text = stored.get(id)?.report;
-    return text ? (JSON.parse(text) as Pick<CadreResult, 'dimensions'>).dimensions : [];
+    const report = stored.get(id)?.report;
+    return report ? unpackReport<Pick<CadreResult, 'dimensions'>>(report).dimensions : [];
   };
   const entries = new Map(
     unit.rows.map((row): [string, AssessmentHistoryEntry] => [

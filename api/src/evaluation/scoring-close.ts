@@ -1,14 +1,15 @@
 import type { Cycle, CycleTransitionSchema, FrameworkContent } from '@cadre/shared-models';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
-import { CadreModel } from '../cadres/cadre.model.js';
+import { ledgerReadModel } from '../ledger/ledger-read-model.js';
 import { AppError } from '../platform/errors.js';
 import type { SessionActor } from '../platform/actor.js';
 import { AssessmentHistoryModel, AssignmentModel, BallotBoxModel, FrameworkVersionModel, ResultModel, UnitCalibrationModel } from './evaluation.models.js';
 import { assertTransition, claimTransition, finishTransition } from './result-cycle.js';
 import { settleSubmissionsInFlight } from './rating.service.js';
 import { requireCycle, type StoredCycle } from './cycle.service.js';
-import { readByIds, runParallel, selectPopulation } from './scoring-reads.js';
+import { readByIds, runParallel } from './scoring-reads.js';
+import { readRoster } from './assignment-store.js';
 import { toStoredResult, type StoredResult } from './result-store.js';
 import { scoreUnit, type CalibrationDocument, type RateeFacts, type RateeSeat } from './scoring-units.js';
 
@@ -18,7 +19,7 @@ import { scoreUnit, type CalibrationDocument, type RateeFacts, type RateeSeat } 
  */
 const RATEES_PER_ROUND = 250;
 /** Documents per bulk write. */
-const WRITE_BATCH = 500;
+const WRITE_BATCH = 50;
 
 type Framework = Pick<FrameworkContent, 'dimensions' | 'vetoRules' | 'gradeBands'>;
 
@@ -31,8 +32,8 @@ async function readFramework(cycle: StoredCycle): Promise<Framework> {
 /** The cycle's ratees, by unit: the population's cadres that hold an assignment in the cycle. */
 async function readSeatsByUnit(cycle: StoredCycle): Promise<Map<string, RateeSeat[]>> {
   const cycleId = String(cycle._id);
-  const population = await selectPopulation(cycle.population);
-  const assignments = await readByIds<RateeSeat>(AssignmentModel as never, population.map((id) => `${cycleId}:${id}`), {
+  const ratees = await readRoster(cycleId, 'ratees');
+  const assignments = await readByIds<RateeSeat>(AssignmentModel as never, ratees.map((id) => `${cycleId}:${id}`), {
     fields: 'cadreId cadreName unitId unitName unitPath post tier category',
   });
   const byUnit = new Map<string, RateeSeat[]>();
@@ -51,11 +52,16 @@ interface StoredCadreFacts {
 
 async function readFacts(cycleId: string, seats: readonly RateeSeat[]): Promise<Map<string, RateeFacts>> {
   const ids = seats.map((seat) => seat.cadreId);
-  const [boxes, cadres, histories] = await Promise.all([
+  const [boxes, histories, ledger] = await Promise.all([
     readByIds<{ groups: RateeFacts['ballots'] }>(BallotBoxModel as never, ids.map((id) => `${cycleId}:${id}`), { fields: 'groups' }),
-    readByIds<StoredCadreFacts>(CadreModel as never, ids, { fields: 'commendations workStartMonth', objectIds: true }),
     readByIds<{ entries: RateeFacts['history'] }>(AssessmentHistoryModel as never, ids, { fields: 'entries' }),
+    ledgerReadModel().current(),
   ]);
+  const cadres = new Map<string, StoredCadreFacts>();
+  for (const id of ids) {
+    const entry = ledger.entryOf(id);
+    if (entry) cadres.set(id, { commendations: [...entry.merits], workStartMonth: entry.workStartMonth });
+  }
   return new Map(
     ids.map((id) => [
       id,
@@ -75,18 +81,22 @@ async function readFacts(cycleId: string, seats: readonly RateeSeat[]): Promise<
  */
 async function writeAll(model: typeof ResultModel | typeof UnitCalibrationModel, docs: readonly (StoredResult | CalibrationDocument)[]): Promise<void> {
   const collection = (model as typeof ResultModel).collection;
-  for (let start = 0; start < docs.length; start += WRITE_BATCH) {
-    const batch = docs.slice(start, start + WRITE_BATCH);
-    const existing = new Set<number>();
-    try {
-      await collection.insertMany(batch as never[], { ordered: false });
-    } catch (err) {
-      const writeErrors = (err as { writeErrors?: { code: number; index: number }[] }).writeErrors;
-      if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw err;
-      for (const e of writeErrors) existing.add(e.index);
-    }
-    await runParallel([...existing], (index) => collection.replaceOne({ _id: batch[index]!._id as never }, batch[index]! as never));
-  }
+  const batches: (StoredResult | CalibrationDocument)[][] = [];
+  for (let start = 0; start < docs.length; start += WRITE_BATCH) batches.push(docs.slice(start, start + WRITE_BATCH));
+  // Several batches at once: the embedded database encodes documents on both cores before its one writer stores them.
+  await Promise.all(
+    batches.map(async (batch) => {
+      const existing = new Set<number>();
+      try {
+        await collection.insertMany(batch as never[], { ordered: false });
+      } catch (err) {
+        const writeErrors = (err as { writeErrors?: { code: number; index: number }[] }).writeErrors;
+        if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw err;
+        for (const e of writeErrors) existing.add(e.index);
+      }
+      await runParallel([...existing], (index) => collection.replaceOne({ _id: batch[index]!._id as never }, batch[index]! as never));
+    }),
+  );
 }
 
 /** Units taken together in one round, up to about RATEES_PER_ROUND ratees (a bigger unit goes alone). */

@@ -1,9 +1,7 @@
 import { Types, type Model } from 'mongoose';
-import { LedgerFilterSchema, tierOfUnitType, type Cadre, type Tier } from '@cadre/shared-models';
-import { ledgerReadModel } from '../ledger/ledger-read-model.js';
 
 /** Single-document operations in flight at once while scoring or locking a cycle. */
-const PARALLEL_OPERATIONS = 8;
+const PARALLEL_OPERATIONS = 16;
 
 /**
  * Runs `task` for every item, a few at a time. The embedded database answers single `_id`
@@ -29,31 +27,4 @@ export async function readByIds<T>(model: Model<never>, ids: readonly string[], 
     if (doc) found.set(id, doc as T);
   });
   return found;
-}
-
-export interface PopulationFilter {
-  unitIds: readonly string[];
-  tiers: readonly Tier[];
-  categories: readonly Cadre['category'][];
-}
-
-/**
- * The cadres a cycle's population filter selects today, from the ledger read model. The ratees
- * are those among them with an assignment (`${cycleId}:${cadreId}`), written when the cycle was
- * set up; a cadre who has since left the population's units is not found this way. Once the
- * cycle keeps its own roster, read that instead.
- */
-export async function selectPopulation(population: PopulationFilter): Promise<string[]> {
-  const index = await ledgerReadModel().current();
-  const units = new Set(population.unitIds);
-  return index
-    .select({ kind: 'all' }, LedgerFilterSchema.parse({}))
-    .entries()
-    .filter(
-      (indexed) =>
-        (units.size === 0 || indexed.unitPath.some((id) => units.has(id))) &&
-        (population.tiers.length === 0 || population.tiers.includes(tierOfUnitType(indexed.unitType))) &&
-        (population.categories.length === 0 || population.categories.includes(indexed.entry.category)),
-    )
-    .map((indexed) => indexed.entry.id);
 }

@@ -51,6 +51,7 @@ function anEntry(id: number, pick: ReturnType<typeof randomFrom>): LedgerEntry {
     idNumberMasked: null,
     manualTags: pick([[], ['信访'], ['援藏', '信访']]),
     tagFacts: { positions: [], commendations: [], annualAssessments: [] },
+    merits: [],
   };
 }
 

@@ -189,6 +189,12 @@ export class LedgerIndex {
     return this.units;
   }
 
+  /** One cadre's entry, or undefined when the cadre is not in the model. */
+  entryOf(id: string): LedgerEntry | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.rows[slot]?.entry;
+  }
+
   /** Cadres in the model. */
   get size(): number {
     return this.slotOf.size;

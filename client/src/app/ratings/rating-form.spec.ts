@@ -81,7 +81,7 @@ describe('RatingFormPage', () => {
   it('tells a named rater that the form carries their name', async () => {
     await openWith(aRatingForm({ task: aRaterTask({ group: 'superior', anonymous: false }) }));
 
-    expect(textOf('.notice')).toBe('本表实名，评价结果与您的身份一同记录。');
+    expect(textOf('.notice')).toBe('本表实名：本组评价人名单公开，人数较少时评价结果可对应到您。');
   });
 
   it('counts what is rated and saves the draft a moment after the rater stops', async () => {
