@@ -130,7 +130,7 @@ describe('UnitCalibrationPage', () => {
     expect(await save.isDisabled()).toBeTrue();
 
     await (await dialog.getHarness(MatRadioGroupHarness)).checkRadioButton({ label: '优秀' });
-    expect(await dialog.getText()).toContain('“优秀”名额为 1 个');
+    expect(await dialog.getText()).toContain('本单位优秀名额已满（1/1）');
     expect(await save.isDisabled()).toBeTrue();
 
     await (await dialog.getHarness(MatRadioGroupHarness)).checkRadioButton({ label: '基本称职' });
