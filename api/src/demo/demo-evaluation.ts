@@ -7,6 +7,7 @@ import {
   type CycleInput,
   type FrameworkVersion,
   type Grade,
+  type UnitCalibration,
   type RaterGroup,
   type Tier,
 } from '@cadre/shared-models';
@@ -26,7 +27,7 @@ import { proposalFeed } from '../evaluation/proposal-list.js';
 import { PendingSubmissionModel } from '../evaluation/ballot-box.js';
 import { createCycle, launchCycle, addToCycleCounts, requireCycle } from '../evaluation/cycle.service.js';
 import { frameworkVersionList } from '../evaluation/framework-list.js';
-import { findFrameworkVersion } from '../evaluation/framework.service.js';
+import { ensureDefaultFramework, findFrameworkVersion } from '../evaluation/framework.service.js';
 import { CycleRosterModel, readRoster, assignmentId } from '../evaluation/assignment-store.js';
 import { closeCycle } from '../evaluation/scoring-close.js';
 import { changeCalibration, getUnitCalibration } from '../evaluation/calibration.service.js';
@@ -187,27 +188,31 @@ async function castDemoBallots(
   return cast;
 }
 
-/** Two calibrations with reasons in the first units where the quota allows them, as assessors make them. */
+/** A calibration an assessor could make in this unit: a high 称职 moved up where the quota has room, else the last 优秀 moved down. */
+function demoCalibration(unit: UnitCalibration): { cadreId: string; grade: Grade; reason: string } | null {
+  const rising = unit.rows.find((row) => row.finalGrade === '称职' && row.rank !== null && row.rank <= 3);
+  if (rising && !checkCalibrationChange(unit.rows, { cadreId: rising.cadreId, grade: '优秀' }, unit.excellentCap)) {
+    return { cadreId: rising.cadreId, grade: '优秀', reason: '牵头完成年度重点项目，实绩突出，经考核委员会研究调整' };
+  }
+  const falling = unit.rows.filter((row) => row.finalGrade === '优秀').at(-1);
+  return falling ? { cadreId: falling.cadreId, grade: '称职', reason: '年度重点任务进度滞后，经考核委员会研究调整' } : null;
+}
+
+/** Two calibrations with reasons in the first units that allow one, as assessors make them. */
 async function calibrateSome(actor: SessionActor, cycleId: string, unitIds: readonly string[]): Promise<void> {
   let made = 0;
   for (const unitId of unitIds) {
     if (made >= 2) return;
     const unit = await getUnitCalibration(cycleId, unitId);
-    const candidate = unit.rows.find((row) => row.finalGrade === '称职' && row.rank !== null && row.rank <= 3);
-    if (!candidate) continue;
-    const grade: Grade = '优秀';
-    if (checkCalibrationChange(unit.rows, { cadreId: candidate.cadreId, grade }, unit.excellentCap)) continue;
-    await changeCalibration(actor, cycleId, unitId, {
-      revision: unit.revision,
-      cadreId: candidate.cadreId,
-      grade,
-      reason: '牵头完成年度重点项目，实绩突出，经考核委员会研究调整',
-    });
+    const change = demoCalibration(unit);
+    if (!change) continue;
+    await changeCalibration(actor, cycleId, unitId, { revision: unit.revision, ...change });
     made += 1;
   }
 }
 
 async function defaultFramework(): Promise<FrameworkVersion> {
+  await ensureDefaultFramework();
   const list = await frameworkVersionList().current();
   const published = list.items().find((version) => version.status === 'published');
   const framework = published ? await findFrameworkVersion(published.id) : null;

@@ -15,13 +15,16 @@ import { UserModel } from '../users/user.model.js';
 import { noteAllUsersChanged } from '../users/user-list.js';
 import { UsernameKeyModel } from '../users/username-keys.js';
 import { noteAllCadresChanged } from '../ledger/ledger-changes.js';
+import { DEMO_EVALUATION_MODELS, noteAllEvaluationListsChanged } from './demo-evaluation.js';
+
+const MAX_CADRES_WITH_ASSESSMENTS = 20_000;
 
 const USAGE = `Usage: npm run seed -- [--cadres N] [--seed S] [--replace]
   Writes the fictional demo district into the configured database.
-  --cadres N   number of cadres (default 1000)
+  --cadres N   number of cadres (default 1000); up to 20000 also the demo assessments
   --seed S     generator seed; the same seed gives the same district (default 20211)
-  --replace    delete existing units, cadres (with their photos and correction requests), district and
-               demo.* accounts first (refused otherwise);
+  --replace    delete existing units, cadres (with their photos and correction requests), assessments,
+               district and demo.* accounts first (refused otherwise);
                the audit log is never deleted`;
 
 async function main(): Promise<void> {
@@ -57,16 +60,23 @@ async function main(): Promise<void> {
       throw new Error('the database already holds units; pass --replace to delete them and seed again');
     }
     if (values.replace) {
-      for (const model of [UnitModel, CadreModel, CadrePhotoModel, CorrectionModel, DistrictModel]) await model.collection.deleteMany({});
+      for (const model of [UnitModel, CadreModel, CadrePhotoModel, CorrectionModel, DistrictModel, ...DEMO_EVALUATION_MODELS]) {
+        await model.collection.deleteMany({});
+      }
+      await noteAllEvaluationListsChanged();
       await UserModel.collection.deleteMany({ username: { $regex: '^demo\\.' } });
-  await UsernameKeyModel.collection.deleteMany({ _id: { $regex: '^demo\\.' } as never });
+      await UsernameKeyModel.collection.deleteMany({ _id: { $regex: '^demo\\.' } as never });
       await noteAllUsersChanged();
       // Even if seeding fails below, running servers must not keep the deleted cadres.
       await noteAllCadresChanged();
     }
     await ensureIndexes();
     const started = Date.now();
-    const result = await loadDemoDistrict({ cadres, seed, logger });
+    // A district-wide cycle plans every cadre's raters in one go: beyond a district's size the
+    // seed writes the records only (the benchmarks' 200,000 need no assessments).
+    const assessments = cadres <= MAX_CADRES_WITH_ASSESSMENTS;
+    const result = await loadDemoDistrict({ cadres, seed, logger, evaluation: assessments });
+    if (!assessments) console.log(`no demo assessments above ${MAX_CADRES_WITH_ASSESSMENTS} cadres`);
     printDemoAccounts(result.accounts);
     console.log(`seeded ${result.units} units and ${result.cadres} cadres (seed ${seed}) in ${Date.now() - started} ms`);
   } finally {

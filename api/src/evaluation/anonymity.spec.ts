@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { RatingForm, Role } from '@cadre/shared-models';
+import type { CadreResult, RatingForm, Role } from '@cadre/shared-models';
 import { createTestApp } from '../test/test-app.js';
 import { signedInAs, type TestClient } from '../test/test-client.js';
 import { AuditModel } from '../audit/audit.model.js';
@@ -112,5 +112,39 @@ describe('anonymity of ballots', () => {
     }
     const everyAudit = JSON.stringify(await AuditModel.find().lean());
     for (const ballot of ballots) expect(everyAudit).not.toContain(JSON.stringify(ballot.scores));
-  }, 120_000);
+
+    // Once scored and locked, the result routes show ratings only pooled per group, in ascending
+    // order (which says nothing about who gave which), and never a comment or a draft.
+    cycle = (await assessor.post(`/api/cycles/${cycle.id}/close`, { revision: cycle.revision }).expect(200)).body;
+    cycle = (await assessor.post(`/api/cycles/${cycle.id}/lock`, { revision: cycle.revision }).expect(200)).body;
+    const resultPaths = [
+      `/api/cycles/${cycle.id}/results/${ratee}`,
+      `/api/cycles/${cycle.id}/calibration-units`,
+      `/api/cycles/${cycle.id}/calibration/${String(bureau._id)}`,
+      `/api/cycles/${cycle.id}/distribution`,
+      `/api/cadres/${ratee}/assessment-history`,
+      '/api/adjustment-proposals',
+    ];
+    let results = 0;
+    for (const [who, client] of callers) {
+      for (const path of resultPaths) {
+        const res = await client.get(path);
+        expect([200, 403, 404]).withContext(`${who} GET ${path}`).toContain(res.status);
+        const text = JSON.stringify(res.body);
+        for (const [i, ballot] of ballots.entries()) {
+          expect(text).withContext(`${who} GET ${path}`).not.toContain(ballot.comment);
+          expect(text).withContext(`${who} GET ${path}`).not.toContain(`草稿标记${i}号`);
+          expect(text).withContext(`${who} GET ${path}`).not.toContain(JSON.stringify(ballot.scores));
+        }
+        if (res.status === 200 && path.includes('/results/')) {
+          results += 1;
+          const groups = (res.body as CadreResult).dimensions.flatMap((d) => d.indicators.flatMap((i) => i.groups));
+          for (const group of groups) {
+            for (const list of [group.used, group.trimmed]) expect(list).toEqual([...list].sort((a, b) => a - b));
+          }
+        }
+      }
+    }
+    expect(results).toBeGreaterThan(0);
+  }, 180_000);
 });

@@ -1,7 +1,7 @@
 import mongoose, { Schema } from 'mongoose';
 import type { RaterGroup } from '@cadre/shared-models';
 import { AssignmentModel, RaterTasksModel } from './evaluation.models.js';
-import { withDocumentLock } from './document-lock.js';
+import { withDocumentLock } from '../db/document-lock.js';
 import type { PlannedRater } from './rater-assignment.js';
 
 /**

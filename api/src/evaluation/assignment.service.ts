@@ -13,7 +13,7 @@ import type { SessionActor } from '../platform/actor.js';
 import { ledgerReadModel } from '../ledger/ledger-read-model.js';
 import { AssignmentModel, RaterTasksModel } from './evaluation.models.js';
 import { addRaterToRoster, assignmentId, newTask, raterTasksId, readRoster, withRaterTasksLock, type TaskFields } from './assignment-store.js';
-import { withDocumentLock } from './document-lock.js';
+import { withDocumentLock } from '../db/document-lock.js';
 import { addToCycleCounts, requireCycle, type StoredCycle } from './cycle.service.js';
 import { enabledGroups, findCadreForRating } from './cycle-population.js';
 

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import mongoose, { Schema } from 'mongoose';
 import type { RaterGroup } from '@cadre/shared-models';
 import { BallotBoxModel } from './evaluation.models.js';
-import { withDocumentLock } from './document-lock.js';
+import { withDocumentLock } from '../db/document-lock.js';
 
 /**
  * Writes to the ballot boxes. The embedded database accepts `$push` with `$position` but ignores

@@ -9,7 +9,7 @@ import { cycleList, noteCyclesChanged } from './cycle-list.js';
 import { findFrameworkVersion, lockFrameworkVersion } from './framework.service.js';
 import { deleteAssignments, stampReminders, writeAssignments } from './assignment-store.js';
 import { planCycle } from './cycle-population.js';
-import { withDocumentLock } from './document-lock.js';
+import { withDocumentLock } from '../db/document-lock.js';
 
 const NOT_FOUND_MESSAGE = '考核不存在';
 

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { SERVER_OPERATOR, type Actor, type SessionActor } from '../platform/actor.js';
 import { FrameworkVersionModel } from './evaluation.models.js';
 import { frameworkVersionList, noteFrameworkVersionsChanged } from './framework-list.js';
-import { withDocumentLock } from './document-lock.js';
+import { withDocumentLock } from '../db/document-lock.js';
 
 export const FRAMEWORK_IN_USE_MESSAGE = '该版本已被考核使用，不能修改';
 const NOT_FOUND_MESSAGE = '评价体系版本不存在';

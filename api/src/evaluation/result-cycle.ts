@@ -3,7 +3,7 @@ import { AppError } from '../platform/errors.js';
 import { CycleModel } from './evaluation.models.js';
 import { findCycle, toCycle, type StoredCycle } from './cycle.service.js';
 import { noteCyclesChanged } from './cycle-list.js';
-import { withDocumentLock } from './document-lock.js';
+import { withDocumentLock } from '../db/document-lock.js';
 
 function staleCycle(): AppError {
   return new AppError(409, 'version_conflict', '该考核已被他人修改或正在处理，请刷新后重试');

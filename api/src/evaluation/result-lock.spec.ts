@@ -30,10 +30,10 @@ describe('locking a cycle', () => {
     expect((await UnitCalibrationModel.findById(`${cycleId}:${report.unitId}`).lean())!.locked).toBeTrue();
     const history = AssessmentHistorySchema.parse({ cadreId: ids[0], ...(await AssessmentHistoryModel.findById(ids[0]).lean()) });
     expect(history.entries.map((e) => [e.year, e.grade])).toEqual([[2026, '优秀'], [2025, '称职']]);
-    expect(history.entries[0]).toEqual(jasmine.objectContaining({ cycleId, total: totalFor(95), rankPercentile: 0 }));
+    expect(history.entries[0]).toEqual(jasmine.objectContaining({ cycleId, total: totalFor(95), rankPercentile: 20 }));
     expect(history.entries[0]!.dimensions.length).toBe(7);
     const last = (await AssessmentHistoryModel.findById(ids[4]).lean())!.entries;
-    expect(last.map((e: { rankPercentile: number }) => e.rankPercentile)).toEqual([80]);
+    expect(last.map((e: { rankPercentile: number }) => e.rankPercentile)).toEqual([100]);
     const [audit] = await AuditModel.find({ action: 'cycle.lock' }).lean();
     expect(audit).toEqual(jasmine.objectContaining({ objectId: cycleId, result: 'success' }));
   });

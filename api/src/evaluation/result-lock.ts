@@ -20,12 +20,17 @@ import { readByIds, runParallel } from './scoring-reads.js';
 import { unpackReport, type StoredResult } from './result-store.js';
 import { claimRevision } from './result-claims.js';
 import { AppError } from '../platform/errors.js';
+import { withDocumentLock } from '../db/document-lock.js';
 
 const WRITE_BATCH = 500;
 
-/** 0 = top of the unit, 100 = bottom. */
+/**
+ * The share of the unit ranked at or above the cadre, in percent: 100/n for the top of a unit of
+ * n, 100 for the last. So "top 10 %" holds only where a unit is big enough to have a top tenth
+ * (the first of three is at 33.3, not 0).
+ */
 export function rankPercentile(rank: number | null, unitSize: number): number | null {
-  return rank === null || unitSize === 0 ? null : Math.round(((rank - 1) / unitSize) * 10_000) / 100;
+  return rank === null || unitSize === 0 ? null : Math.round((rank / unitSize) * 10_000) / 100;
 }
 
 async function inBatches<T>(items: readonly T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
@@ -86,17 +91,23 @@ async function lockUnitResults(cycle: StoredCycle, unit: StoredCalibration, lock
   return { unit, entries };
 }
 
-/** Prepends this cycle's entry to each history (replacing one a dead lock already wrote); returns the histories. */
+/**
+ * Adds this cycle's entry to each history (replacing one a dead lock already wrote), newest year
+ * first, each under the history's lock: two cycles locking at once must not drop each other's entry.
+ */
 async function appendHistories(entries: ReadonlyMap<string, AssessmentHistoryEntry>): Promise<Map<string, AssessmentHistoryEntry[]>> {
-  const ids = [...entries.keys()];
-  const stored = await readByIds<{ entries: AssessmentHistoryEntry[] }>(AssessmentHistoryModel as never, ids, { fields: 'entries' });
-  const histories = new Map(
-    ids.map((id) => {
+  const histories = new Map<string, AssessmentHistoryEntry[]>();
+  await runParallel([...entries.keys()], (id) =>
+    withDocumentLock(`assessment-history:${id}`, async () => {
       const entry = entries.get(id)!;
-      return [id, [entry, ...(stored.get(id)?.entries ?? []).filter((e) => e.cycleId !== entry.cycleId)]];
+      const stored = await AssessmentHistoryModel.collection.findOne<{ entries: AssessmentHistoryEntry[] }>({ _id: id as never });
+      const history = [entry, ...(stored?.entries ?? []).filter((e) => e.cycleId !== entry.cycleId)].sort(
+        (a, b) => b.year - a.year || b.lockedAt.localeCompare(a.lockedAt),
+      );
+      await AssessmentHistoryModel.collection.replaceOne({ _id: id as never }, { entries: history }, { upsert: true });
+      histories.set(id, history);
     }),
   );
-  await runParallel(ids, (id) => AssessmentHistoryModel.collection.replaceOne({ _id: id as never }, { entries: histories.get(id)! }, { upsert: true }));
   return histories;
 }
 

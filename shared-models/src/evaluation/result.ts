@@ -122,7 +122,7 @@ export const AssessmentHistoryEntrySchema = z.object({
   year: z.number().int(),
   total: z.number().nullable(),
   grade: GradeSchema.nullable(),
-  rankPercentile: z.number().nullable().describe('0 = top of the unit, 100 = bottom'),
+  rankPercentile: z.number().nullable().describe('share of the unit ranked at or above the cadre, percent: 100/n for the top of n, 100 for the last'),
   dimensions: z.array(z.object({ dimensionId: z.string(), name: z.string(), score: z.number().nullable() })),
   lockedAt: z.string(),
 });
