@@ -148,6 +148,32 @@ function benchPassword(): string {
 }
 
 /** The API server on a copy of a data folder, as production starts it, with the benchmark's settings. */
+/**
+ * Runs `measure` against a server on a working copy of a seeded data folder (see
+ * prepareDataDir): the server is killed and the copy removed afterwards, and on Ctrl-C too.
+ */
+export async function withBenchServer<T>(
+  options: { source: string | undefined; cadres: number; seed: number; label: string; logFile: string },
+  measure: (server: ServerProcess, data: { dir: string; origin: string }) => Promise<T>,
+): Promise<T> {
+  const data = await prepareDataDir(options);
+  const server = await ServerProcess.create(data.dir, options.logFile);
+  const interrupt = () => {
+    server.kill();
+    void data.remove().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    return await measure(server, data);
+  } finally {
+    server.kill();
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    await data.remove();
+  }
+}
+
 export class ServerProcess {
   readonly baseUrl: string;
   private child: ChildProcess | undefined;

@@ -12,7 +12,7 @@ import { CadreModel } from '../cadres/cadre.model.js';
 import { UnitModel } from '../units/unit.model.js';
 import { AssignmentModel, BallotBoxModel, CycleModel, FrameworkVersionModel } from '../evaluation/evaluation.models.js';
 import { CycleRosterModel } from '../evaluation/assignment-store.js';
-import { describeDatabase, formatMs, log, markdownTable, median, percentile, prepareDataDir, ServerProcess, Session } from './bench-kit.js';
+import { describeDatabase, formatMs, log, markdownTable, median, percentile, Session, withBenchServer } from './bench-kit.js';
 
 export interface EvaluationOptions {
   dataDir: string | undefined;
@@ -119,15 +119,7 @@ async function seedOpenCycle(uri: string, seed: number): Promise<{ cycleId: stri
  * reports, against the real server over loopback.
  */
 export async function runEvaluationBench(options: EvaluationOptions): Promise<EvaluationResult> {
-  const data = await prepareDataDir({ source: options.dataDir, cadres: options.cadres, seed: options.seed, label: 'evaluation' });
-  const server = await ServerProcess.create(data.dir, options.logFile);
-  const interrupt = () => {
-    server.kill();
-    void data.remove().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
+  return withBenchServer({ source: options.dataDir, cadres: options.cadres, seed: options.seed, label: 'evaluation', logFile: options.logFile }, async (server, data) => {
     server.start();
     await server.waitForHealth();
     const database = await describeDatabase(server.baseUrl);
@@ -157,12 +149,7 @@ export async function runEvaluationBench(options: EvaluationOptions): Promise<Ev
     rows.push({ what: 'grade distribution of the cycle', runs: 1, ms: distribution.ms, target: '', note: 'GET /api/cycles/:id/distribution (unit calibrations by _id)' });
     await server.stop();
     return { data: data.origin, cadres: cadreIds.length, ballots, database, rows };
-  } finally {
-    server.kill();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    await data.remove();
-  }
+  });
 }
 
 export function formatEvaluationResult(result: EvaluationResult): string {

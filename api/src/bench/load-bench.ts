@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import type { LedgerPage, UnitWithVersion } from '@cadre/shared-models';
-import { describeDatabase, formatMb, formatMs, log, markdownTable, percentile, prepareDataDir, ServerProcess, Session, type Account } from './bench-kit.js';
+import { describeDatabase, formatMb, formatMs, log, markdownTable, percentile, ServerProcess, Session, withBenchServer, type Account } from './bench-kit.js';
 
 export interface LoadOptions {
   dataDir: string | undefined;
@@ -251,15 +251,7 @@ async function scanServerLog(logFile: string, from: number): Promise<LoadResult[
  * back to back over loopback, each on its own connection, for the whole duration.
  */
 export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
-  const data = await prepareDataDir({ source: options.dataDir, cadres: options.cadres, seed: options.seed, label: 'load' });
-  const server = await ServerProcess.create(data.dir, options.logFile);
-  const interrupt = () => {
-    server.kill();
-    void data.remove().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
+  return withBenchServer({ source: options.dataDir, cadres: options.cadres, seed: options.seed, label: 'load', logFile: options.logFile }, async (server, data) => {
     server.start();
     await server.waitForHealth();
     const database = await describeDatabase(server.baseUrl);
@@ -319,12 +311,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
       memory: { before, after },
       serverLog,
     };
-  } finally {
-    server.kill();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    await data.remove();
-  }
+  });
 }
 
 export function formatLoadResult(r: LoadResult): string {

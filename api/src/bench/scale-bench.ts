@@ -1,7 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CadreRecord, LedgerPage } from '@cadre/shared-models';
-import { describeDatabase, formatMb, formatMs, log, markdownTable, median, prepareDataDir, ServerProcess, Session } from './bench-kit.js';
+import { describeDatabase, formatMb, formatMs, log, markdownTable, median, ServerProcess, Session, withBenchServer } from './bench-kit.js';
 
 export interface ScaleOptions {
   dataDir: string | undefined;
@@ -62,16 +62,8 @@ function resave(record: CadreRecord, round: number): Record<string, unknown> {
  * page, against the real server over loopback.
  */
 export async function runScaleBench(options: ScaleOptions): Promise<ScaleResult> {
-  const data = await prepareDataDir({ source: options.dataDir, cadres: options.cadres, seed: options.seed, label: 'scale' });
-  const server = await ServerProcess.create(data.dir, options.logFile);
-  const rows: ScaleRow[] = [];
-  const interrupt = () => {
-    server.kill();
-    void data.remove().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
+  return withBenchServer({ source: options.dataDir, cadres: options.cadres, seed: options.seed, label: 'scale', logFile: options.logFile }, async (server, data) => {
+    const rows: ScaleRow[] = [];
     // The account and its session are made on a first start, so the timed starts measure the
     // server alone; sessions live in the database and survive restarts.
     log('scale: first start to create an org_admin account and sign in…');
@@ -132,12 +124,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<ScaleResult>
     rows.push({ what: 'ledger first page after the restart from the snapshot', runs: LEDGER_READS, ms: median(warmLedger), note: `GET ${LEDGER_FIRST_PAGE}` });
     rows.push(await timeShutdown(server, 'shutdown on SIGTERM after the restart'));
     return { data: data.origin, cadres: cold.page.total, database, rows };
-  } finally {
-    server.kill();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    await data.remove();
-  }
+  });
 }
 
 export function formatScaleResult(result: ScaleResult): string {
