@@ -60,5 +60,6 @@ rm -f "$STAMP"
 (cd "$build_dir" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$BIN.new" ./cmd/ferretdb)
 mv -f "$BIN.new" "$BIN"
 echo "$BUILD_ID" > "$STAMP"
-"$BIN" --version | head -1
+# sed reads to the end: `head -1` would close the pipe early, and under pipefail the SIGPIPE fails the build.
+"$BIN" --version | sed -n 1p
 echo "[setup:db] FerretDB $BUILD_ID built at .tools/bin/ferretdb"
