@@ -223,6 +223,20 @@ describe('correction requests', () => {
       expect((await CorrectionModel.findById(request.id).lean())!.status).toBe('approved');
     });
 
+    it('of two reviewers deciding one request at the same moment, one decides and the other gets 409', async () => {
+      const { streetA, inCommunityA } = await aDistrict();
+      const request = await submitted((await cadreOf(inCommunityA)).client, inCommunityA);
+      const [first, second] = [(await managerOf(streetA)).client, (await managerOf(streetA)).client];
+      const answers = await Promise.all([
+        first.post(`/api/corrections/${request.id}/decision`, { decision: 'approved', reason: '已核对学历证书' }),
+        second.post(`/api/corrections/${request.id}/decision`, { decision: 'rejected', reason: '与档案记载一致' }),
+      ]);
+      expect(answers.map((res) => res.status).sort()).toEqual([200, 409]);
+      const decided = answers.find((res) => res.status === 200)!.body.status;
+      expect((await CorrectionModel.findById(request.id).lean())!.status).toBe(decided);
+      expect(await AuditModel.countDocuments({ action: 'correction.decide', result: 'success' })).toBe(1);
+    });
+
     it('org_admin rejects anywhere; the cadre then sees the decision and its reason', async () => {
       const { inB } = await aDistrict();
       const cadre = await cadreOf(inB);

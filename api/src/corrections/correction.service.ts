@@ -17,6 +17,7 @@ import { CorrectionModel, type CorrectionDocument } from './correction.model.js'
 import { correctionList, noteCorrectionsChanged } from './correction-list.js';
 import { describeCorrectableField } from './correction-values.js';
 import type { SessionActor } from '../platform/actor.js';
+import { withDocumentLock } from '../db/document-lock.js';
 
 /**
  * Pending requests one cadre may have open at once: enough for every real error in a record,
@@ -129,18 +130,21 @@ export async function decideCorrection(actor: SessionActor, scope: PersonnelScop
     new AppError(409, 'already_decided', `该申请${STATUS_LABELS[status]}，只能审核待审核的申请`);
   if (request.status !== 'pending') throw alreadyDecided(request.status);
 
-  const decided = await CorrectionModel.findOneAndUpdate(
-    { _id: request._id, status: 'pending' },
-    {
-      $set: {
-        status: decision.decision,
-        decidedAt: new Date(),
-        decidedBy: actor.username,
-        decidedById: actor.id,
-        decisionReason: decision.reason,
+  // Under the request's lock: the embedded database would let two simultaneous decisions both match (decision 0017).
+  const decided = await withDocumentLock(`correction_requests:${id}`, () =>
+    CorrectionModel.findOneAndUpdate(
+      { _id: request._id, status: 'pending' },
+      {
+        $set: {
+          status: decision.decision,
+          decidedAt: new Date(),
+          decidedBy: actor.username,
+          decidedById: actor.id,
+          decisionReason: decision.reason,
+        },
       },
-    },
-    { returnDocument: 'after', lean: true },
+      { returnDocument: 'after', lean: true },
+    ),
   );
   if (decided) await noteCorrectionsChanged([id]);
   if (!decided) {

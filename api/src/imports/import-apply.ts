@@ -27,6 +27,7 @@ import { ImportBatchModel, type ImportBatchDocument } from './import-batch.model
 import { dropPayloads, loadOwnBatch, loadPayloads, type ImportPayload } from './import-batches.js';
 import { SERVER_OPERATOR, type Actor, type SessionActor } from '../platform/actor.js';
 import { clearJournal, journalWrite, readJournal, type JournaledWrite } from './import-journal.js';
+import { withDocumentLock } from '../db/document-lock.js';
 
 /**
  * A claim not renewed for this long belongs to an apply whose process died: the batch may be
@@ -96,15 +97,18 @@ function assertApplicable(batch: ImportBatchDocument): void {
  */
 async function claim(batch: ImportBatchDocument, log: Logger): Promise<void> {
   const staleBefore = new Date(Date.now() - STALE_CLAIM_MS);
-  const before = await ImportBatchModel.findOneAndUpdate(
-    {
-      _id: batch._id,
-      status: 'validated',
-      $or: [{ applyingSince: null }, { applyingSince: mongoose.trusted({ $lt: staleBefore }) }],
-    },
-    { $set: { applyingSince: new Date() } },
-    { returnDocument: 'before' },
-  ).lean();
+  // Under the batch's lock: the embedded database would let two simultaneous claims both match (decision 0017).
+  const before = await withDocumentLock(`import_batches:${String(batch._id)}`, () =>
+    ImportBatchModel.findOneAndUpdate(
+      {
+        _id: batch._id,
+        status: 'validated',
+        $or: [{ applyingSince: null }, { applyingSince: mongoose.trusted({ $lt: staleBefore }) }],
+      },
+      { $set: { applyingSince: new Date() } },
+      { returnDocument: 'before' },
+    ).lean(),
+  );
   if (!before) throw new AppError(409, 'import_in_progress', '该批次正在导入或已经导入');
   if (before.applyingSince) await rollBack(batch._id, log);
 }
@@ -249,9 +253,8 @@ export async function recoverInterruptedApplies(log: Logger, staleAfterMs = STAL
     .lean();
   for (const batch of stuck) {
     // Claimed again first, so that two recovering processes do not both undo it.
-    const taken = await ImportBatchModel.updateOne(
-      { _id: batch._id, applyingSince: batch.applyingSince },
-      { $set: { applyingSince: new Date() } },
+    const taken = await withDocumentLock(`import_batches:${String(batch._id)}`, () =>
+      ImportBatchModel.updateOne({ _id: batch._id, applyingSince: batch.applyingSince }, { $set: { applyingSince: new Date() } }),
     );
     if (taken.modifiedCount === 0) continue;
     await rollBack(batch._id, log);
