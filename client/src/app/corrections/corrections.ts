@@ -7,7 +7,7 @@ import { MatDialog } from '@angular/material/dialog';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { CorrectionDecision, CorrectionRequest } from '@cadre/shared-models';
+import { CorrectionDecisionSchema, type CorrectionDecision, type CorrectionRequest } from '@cadre/shared-models';
 import { catchError, filter, map, of, startWith, switchMap } from 'rxjs';
 import { AuthSession } from '../core/auth/auth-session';
 import { describeFailure } from '../core/http/describe-failure';
@@ -17,7 +17,7 @@ import { providePaginatorI18n } from '../core/i18n/provide-paginator-i18n';
 import { PagedTableCard } from '../core/layout/paged-table-card';
 import { CorrectionStatusBadge } from './correction-status-badge';
 import { CorrectionsApi, type CorrectionList, type CorrectionStatus } from './corrections-api';
-import { DecisionDialog, type DecisionDialogData } from './decision-dialog';
+import { ReasonedDecisionDialog, type ReasonedDecisionData } from '../core/dialogs/reasoned-decision-dialog';
 
 const PAGE_SIZES = [10, 20, 50];
 
@@ -106,9 +106,21 @@ export class Corrections {
   }
 
   protected decide(request: CorrectionRequest, decision: CorrectionDecision['decision']): void {
+    const text = this.messages().corrections;
+    const data: ReasonedDecisionData<CorrectionRequest> = {
+      title: decision === 'approved' ? text.approveTitle : text.rejectTitle,
+      confirm: decision === 'approved' ? text.approve : text.reject,
+      summary: text.decisionSummary(request.cadreName, text.fields[request.field]),
+      facts: [{ label: text.proposedValue, text: request.proposedValue }],
+      hint: decision === 'approved' ? text.approveHint : null,
+      reasonLabel: text.decisionReason,
+      reasonHint: text.decisionReasonHint,
+      reasonSchema: CorrectionDecisionSchema.shape.reason,
+      decide: (reason) => this.api.decide(request.id, { decision, reason }),
+    };
     this.dialog
-      .open<DecisionDialog, DecisionDialogData, CorrectionRequest>(DecisionDialog, {
-        data: { request, decision },
+      .open<ReasonedDecisionDialog<CorrectionRequest>, ReasonedDecisionData<CorrectionRequest>, CorrectionRequest>(ReasonedDecisionDialog, {
+        data,
         width: '560px',
         maxWidth: '95vw',
       })
@@ -119,7 +131,6 @@ export class Corrections {
       )
       .subscribe((decided) => {
         this.reload();
-        const text = this.messages().corrections;
         if (decided.status !== 'approved') {
           this.snackBar.open(text.rejectedDone(decided.cadreName), undefined, { duration: 4000 });
           return;

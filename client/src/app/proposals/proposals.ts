@@ -9,7 +9,7 @@ import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule, type MatSelectChange } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import type { AdjustmentProposal, ProposalDecision } from '@cadre/shared-models';
+import { ProposalDecisionSchema, type AdjustmentProposal, type ProposalDecision } from '@cadre/shared-models';
 import { catchError, filter, map, of, startWith, switchMap } from 'rxjs';
 import { AuthSession } from '../core/auth/auth-session';
 import { describeFailure } from '../core/http/describe-failure';
@@ -17,7 +17,7 @@ import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
 import { providePaginatorI18n } from '../core/i18n/provide-paginator-i18n';
 import { PagedTableCard } from '../core/layout/paged-table-card';
-import { ProposalDecisionDialog, type ProposalDecisionDialogData } from './proposal-decision-dialog';
+import { ReasonedDecisionDialog, type ReasonedDecisionData } from '../core/dialogs/reasoned-decision-dialog';
 import { ProposalsApi, type ProposalList, type ProposalStatus } from './proposals-api';
 
 const PAGE_SIZES = [10, 20, 50];
@@ -129,9 +129,21 @@ export class Proposals {
   }
 
   protected decide(proposal: AdjustmentProposal, decision: ProposalDecision['decision']): void {
+    const text = this.messages().proposals;
+    const data: ReasonedDecisionData<AdjustmentProposal> = {
+      title: decision === 'accepted' ? text.acceptTitle : text.rejectTitle,
+      confirm: decision === 'accepted' ? text.accept : text.reject,
+      summary: text.decisionSummary(proposal.cadreName, text.actions[proposal.action]),
+      facts: [{ label: text.basis, text: proposal.basis }],
+      hint: text.decisionHint,
+      reasonLabel: text.decisionReason,
+      reasonHint: text.decisionReasonHint,
+      reasonSchema: ProposalDecisionSchema.shape.reason,
+      decide: (reason) => this.api.decide(proposal.id, { decision, reason }),
+    };
     this.dialog
-      .open<ProposalDecisionDialog, ProposalDecisionDialogData, AdjustmentProposal>(ProposalDecisionDialog, {
-        data: { proposal, decision },
+      .open<ReasonedDecisionDialog<AdjustmentProposal>, ReasonedDecisionData<AdjustmentProposal>, AdjustmentProposal>(ReasonedDecisionDialog, {
+        data,
         width: '560px',
         maxWidth: '95vw',
       })
@@ -142,7 +154,6 @@ export class Proposals {
       )
       .subscribe((decided) => {
         this.reload();
-        const text = this.messages().proposals;
         const message = decided.status === 'accepted' ? text.acceptedDone(decided.cadreName) : text.rejectedDone(decided.cadreName);
         this.snackBar.open(message, undefined, { duration: 4000 });
       });
