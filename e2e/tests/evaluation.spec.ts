@@ -13,10 +13,13 @@ async function confirmDialog(page: Page, action: string, confirm = action): Prom
 
 /** Picks the first (best) rubric level of every indicator, submits, and confirms. */
 async function fillAndSubmit(page: Page): Promise<void> {
-  const groups = page.getByRole('radiogroup');
+  // The indicators' groups only: the header's language switch is a radio group too.
+  const groups = page.getByRole('radiogroup', { name: /评价等级$/ });
   await expect(groups.first()).toBeVisible();
   const count = await groups.count();
+  await expect(page.getByText(`已评 0/${count} 项`)).toBeVisible();
   for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio').first().check();
+  await expect(page.getByText(`已评 ${count}/${count} 项`)).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   await page.getByRole('button', { name: '提交', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: '提交', exact: true }).click();
