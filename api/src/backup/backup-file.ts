@@ -16,7 +16,7 @@ export const BACKUP_VERSION = 1;
 /**
  * Sessions are live credentials: a backup copy would let whoever holds the file act as the
  * signed-in users, and restored sessions would outlive their logout. Rate-limit counters and
- * document locks (evaluation/document-lock.ts) are seconds- to minutes-long state with no value
+ * document locks (db/document-lock.ts) are seconds- to minutes-long state with no value
  * after a restore.
  */
 export const EXCLUDED_COLLECTIONS: readonly string[] = ['sessions', 'rate_limits', 'document_locks'];
