@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { Schema } from 'mongoose';
+import { withDocumentLock } from '../db/document-lock.js';
 
 /**
  * Change feeds that in-memory projections follow (docs/decisions/0012). A writer bumps the
@@ -98,18 +99,22 @@ export class ChangeFeed implements ChangeSource {
   private async append(change: { ids: string[]; all: boolean; topics: string[] }): Promise<number> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const counter = await CounterModel.findOneAndUpdate(
-          { _id: this.name },
-          { $inc: { seq: 1 }, $setOnInsert: { epoch: randomUUID() } },
-          { upsert: true, returnDocument: 'after', lean: true },
+        // Under the counter's lock: the embedded database applies `$inc` as read, add, write back,
+        // so two writers at once could take one number and even set the counter back (decision 0017).
+        const counter = await withDocumentLock(`counters:${this.name}`, () =>
+          CounterModel.findOneAndUpdate(
+            { _id: this.name },
+            { $inc: { seq: 1 }, $setOnInsert: { epoch: randomUUID() } },
+            { upsert: true, returnDocument: 'after', lean: true },
+          ),
         );
         const seq = counter!.seq;
         await ProjectionChangeModel.create({ _id: this.changeId(seq), feed: this.name, ...change, at: new Date() });
         return seq;
       } catch (err) {
-        // Two upserts racing on a missing counter: the embedded database refuses one of them
-        // (duplicate counter) or hands both the same number (duplicate change). Either way the
-        // counter exists now: take the next number.
+        // Only if a stalled holder's lock was taken over (document-lock.ts) can two writers meet
+        // here: the database then refuses one upsert (duplicate counter) or one change (duplicate
+        // number). Either way the counter exists now: take the next number.
         if ((err as { code?: number }).code !== 11000 || attempt === MAX_APPEND_ATTEMPTS) throw err;
       }
     }
