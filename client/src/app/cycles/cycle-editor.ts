@@ -12,11 +12,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
-  CADRE_CATEGORIES,
   CYCLE_TYPES,
   CycleInputSchema,
   RATER_GROUPS,
-  TIERS,
   scopeFor,
   type Cycle,
   type RaterGroup,
@@ -34,6 +32,7 @@ import { FrameworksApi } from '../frameworks/frameworks-api';
 import { buildUnitOptions, matchUnitOptions, type UnitOption } from '../ledger/unit-options';
 import { buildCycleForm, raterGroupForm, sumWeights, toCycleInput, type CycleForm } from './cycle-form';
 import { CyclesApi } from './cycles-api';
+import { TierCategoryFields } from '../core/forms/tier-category-fields';
 
 type PageState =
   | { readonly status: 'loading' }
@@ -48,6 +47,7 @@ type PageState =
 @Component({
   selector: 'cadre-cycle-editor',
   imports: [
+    TierCategoryFields,
     ReactiveFormsModule,
     RouterLink,
     MatAutocompleteModule,
@@ -75,7 +75,7 @@ export class CycleEditor {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly messages = inject(I18n).messages;
   protected readonly errorsOf = describeControlErrors;
-  protected readonly choices = { types: CYCLE_TYPES, tiers: TIERS, categories: CADRE_CATEGORIES };
+  protected readonly choices = { types: CYCLE_TYPES };
 
   private readonly reloads = signal(0);
   protected readonly page = signal<PageState>({ status: 'loading' });

@@ -4,16 +4,17 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { CADRE_CATEGORIES, EVIDENCE_SOURCES, GRADES, TIERS } from '@cadre/shared-models';
+import { EVIDENCE_SOURCES, GRADES } from '@cadre/shared-models';
 import { describeControlErrors } from '../core/forms/schema-validator';
 import { I18n } from '../core/i18n/i18n';
 import { dimensionGroup, freeId, indicatorGroup, newIndicator, takenIds, vetoGroup, type FrameworkForm } from './framework-form';
 import { IndicatorEditor } from './indicator-editor';
+import { TierCategoryFields } from '../core/forms/tier-category-fields';
 
 /** The form of a draft framework: its name, dimensions with their indicators, veto rules and grade bands. */
 @Component({
   selector: 'cadre-framework-editor',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, IndicatorEditor],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, IndicatorEditor, TierCategoryFields],
   templateUrl: './framework-editor.html',
   styleUrl: './framework-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -23,7 +24,7 @@ export class FrameworkEditor {
 
   protected readonly messages = inject(I18n).messages;
   protected readonly errorsOf = describeControlErrors;
-  protected readonly choices = { sources: EVIDENCE_SOURCES, tiers: TIERS, categories: CADRE_CATEGORIES, grades: GRADES };
+  protected readonly choices = { sources: EVIDENCE_SOURCES, grades: GRADES };
   protected readonly bandGrades = ['优秀', '称职', '基本称职'] as const;
 
   protected addDimension(): void {

@@ -4,15 +4,16 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { CADRE_CATEGORIES, EVIDENCE_SOURCES, TIERS } from '@cadre/shared-models';
+import { EVIDENCE_SOURCES } from '@cadre/shared-models';
 import { describeControlErrors } from '../core/forms/schema-validator';
 import { I18n } from '../core/i18n/i18n';
 import { bandGroup, levelGroup, type IndicatorForm } from './framework-form';
+import { TierCategoryFields } from '../core/forms/tier-category-fields';
 
 /** One indicator of a draft: what it asks, its weight, its rubric, the evidence it is scored from, and whom it applies to. */
 @Component({
   selector: 'cadre-indicator-editor',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TierCategoryFields],
   templateUrl: './indicator-editor.html',
   styleUrl: './framework-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -22,7 +23,7 @@ export class IndicatorEditor {
 
   protected readonly messages = inject(I18n).messages;
   protected readonly errorsOf = describeControlErrors;
-  protected readonly choices = { sources: EVIDENCE_SOURCES, tiers: TIERS, categories: CADRE_CATEGORIES };
+  protected readonly choices = { sources: EVIDENCE_SOURCES };
 
   protected addLevel(): void {
     this.group().controls.rubric.push(levelGroup({ label: '', score: 0, description: '' }));
