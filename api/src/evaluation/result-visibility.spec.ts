@@ -60,6 +60,18 @@ describe('who sees results, distributions and histories', () => {
     await client.get(`/api/cadres/${b.cadres[0]!.cadre._id}/assessment-history`).expect(404);
   });
 
+  it('a unit manager of one street who is a cadre in another sees that subtree and their own result, nothing wider, and cannot calibrate', async () => {
+    const { cycleId, a, b, lock } = await aClosedCycle();
+    const own = b.cadres[0]!.cadre;
+    const { client } = await signedInAs(app, ['unit_manager', 'cadre'], { unitId: String(a.unit._id), cadreId: String(own._id) });
+    await lock();
+    await resultOf(client, cycleId, a.cadres[0]!.cadre).expect(200);
+    await resultOf(client, cycleId, own).expect(200);
+    await resultOf(client, cycleId, b.cadres[1]!.cadre).expect(404);
+    await client.get(`/api/cycles/${cycleId}/calibration/${String(a.unit._id)}`).expect(403);
+    await client.post(`/api/cycles/${cycleId}/calibration/${String(a.unit._id)}`, { revision: 0, cadreId: String(a.cadres[0]!.cadre._id), grade: '优秀', reason: '两个角色也不能校准' }).expect(403);
+  });
+
   it('the district distribution counts every unit’s final grades for the organization department', async () => {
     const { cycleId, assessor } = await aClosedCycle();
     const res = await assessor.get(`/api/cycles/${cycleId}/distribution`).expect(200);
