@@ -7,7 +7,7 @@ import {
   formatResume,
   highestEducation,
   scopeFor,
-  validateIdNumber,
+  checkRecordConsistency,
   type PersonnelScope,
   type CadreInputParsed,
   type CadreRecord,
@@ -24,7 +24,7 @@ import { UserModel } from '../users/user.model.js';
 import { CorrectionModel } from '../corrections/correction.model.js';
 import { noteCadreCorrectionsChanged } from '../corrections/correction-list.js';
 import { CadreModel, CadrePhotoModel, type CadreDocument } from './cadre.model.js';
-import { sealIdNumber } from './id-number-storage.js';
+import { sealIdNumber, unsealIdNumber } from './id-number-storage.js';
 import { cadreInScope, unitInScope } from './cadre-scope.js';
 import type { Actor } from '../platform/actor.js';
 
@@ -146,53 +146,26 @@ export async function assertUnitWritable(actor: Actor, scope: PersonnelScope, un
   throw new AppError(403, 'unit_out_of_scope', message, [{ path: where, message }]);
 }
 
-function currentMonth(asOf: Date): string {
-  return asOf.toISOString().slice(0, 7);
-}
-
 /**
- * The rules across fields that the schema cannot state alone, as field errors under `prefix`
- * (e.g. `body`, or a row label of an import). Empty when the input is consistent.
+ * The rules across fields that the schema cannot state alone (the shared checkRecordConsistency,
+ * as the editor and the imports apply them), as field errors under `prefix` (e.g. `body`, or ''
+ * for an import row). `storedIdNumber` is the number on file, checked when the input has none.
  */
-export function checkCadreConsistency(input: CadreInputParsed, prefix = 'body', asOf: Date = new Date()): FieldError[] {
-  const errors: FieldError[] = [];
-  const at = (path: string) => [prefix, path].filter(Boolean).join('.');
-  const report = (path: string, message: string) => errors.push({ path: at(path), message });
-  const thisMonth = currentMonth(asOf);
-
-  const months: Array<[keyof CadreInputParsed, string, string | null]> = [
-    ['birthMonth', '出生年月', input.birthMonth],
-    ['workStartMonth', '参加工作时间', input.workStartMonth],
-    ['partyJoinMonth', '入党时间', input.partyJoinMonth],
-    ['postStartMonth', '任现职时间', input.postStartMonth],
-  ];
-  for (const [field, label, value] of months) {
-    if (value !== null && value > thisMonth) report(field, `${label}不能晚于本月`);
-  }
-  if (input.workStartMonth < input.birthMonth) report('workStartMonth', '参加工作时间不能早于出生年月');
-  if (input.partyJoinMonth !== null && input.partyJoinMonth < input.birthMonth) report('partyJoinMonth', '入党时间不能早于出生年月');
-  if (input.postStartMonth < input.workStartMonth) report('postStartMonth', '任现职时间不能早于参加工作时间');
-  if (input.otherParty === '无党派人士' && input.partyJoinMonth !== null) report('partyJoinMonth', '无党派人士不填写入党时间');
-
-  if (input.idNumber !== null) {
-    const id = validateIdNumber(input.idNumber, asOf);
-    if (id.ok && id.sex !== input.sex) report('idNumber', `身份证号显示性别为${id.sex}，与所填性别不一致`);
-  }
-
-  input.positions.forEach((entry, index) => {
-    if (entry.end !== null && entry.end < entry.start) report(`positions.${index}.end`, `简历第 ${index + 1} 段的结束年月早于开始年月`);
-    entry.subEntries?.forEach((sub, subIndex) => {
-      if (sub.end !== null && sub.end < sub.start) {
-        report(`positions.${index}.subEntries.${subIndex}.end`, `简历第 ${index + 1} 段“其间”第 ${subIndex + 1} 项的结束年月早于开始年月`);
-      }
-    });
-  });
-  return errors;
+export function checkCadreConsistency(
+  input: CadreInputParsed,
+  prefix = 'body',
+  asOf: Date = new Date(),
+  storedIdNumber: string | null = null,
+): FieldError[] {
+  return checkRecordConsistency(input, { now: asOf, storedIdNumber }).map(({ path, message }) => ({
+    path: [prefix, path].filter(Boolean).join('.'),
+    message,
+  }));
 }
 
-function assertConsistent(input: CadreInputParsed): void {
-  const errors = checkCadreConsistency(input);
-  if (errors.length > 0) throw new AppError(400, 'validation_failed', 'body 校验未通过', errors);
+function assertConsistent(input: CadreInputParsed, storedIdNumber: string | null = null): void {
+  const errors = checkCadreConsistency(input, 'body', new Date(), storedIdNumber);
+  if (errors.length > 0) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join('；'), errors);
 }
 
 /**
@@ -529,7 +502,8 @@ export async function updateCadre(actor: Actor, scope: PersonnelScope, id: strin
   await assertCadreVersion(before, version);
   const unit = await loadCadreUnit(input.unitId);
   await assertUnitWritable(actor, scope, unit, 'cadre.update');
-  assertConsistent(input);
+  // No number typed keeps the stored one, so the record must still agree with it.
+  assertConsistent(input, input.idNumber === null && before.idNumberSealed ? unsealIdNumber(before.idNumberSealed) : null);
   const fields = prepareCadreFields(input, unit, unchangedFormTexts(before, input));
   if (fields.idNumberHash && fields.idNumberHash !== before.idNumberHash) await assertIdNumberFree(actor, fields.idNumberHash, id);
   return writeCadreChanges(actor, before, version, fields, unit.name);

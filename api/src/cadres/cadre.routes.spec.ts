@@ -13,7 +13,7 @@ const SOME_ID = '0123456789abcdef01234567';
 /** Valid resident ID numbers: the 17th digit is odd for a man, even for a woman. */
 const MALE_ID = withCheckDigit('50010519800512123');
 const OTHER_MALE_ID = withCheckDigit('50010519800512155');
-const FEMALE_ID = withCheckDigit('50010519820312124');
+const FEMALE_ID = withCheckDigit('50010519800512124');
 
 function withCheckDigit(first17: string): string {
   return first17 + computeIdNumberCheckDigit(first17);
@@ -140,6 +140,11 @@ describe('cadre records: /api/cadres', () => {
       ['the current post starting before work', { postStartMonth: '2001-01' }, 'body.postStartMonth', /不能早于参加工作时间/],
       ['a birth month in the future', { birthMonth: '2099-01', workStartMonth: '2099-02', postStartMonth: '2099-03', partyJoinMonth: null }, 'body.birthMonth', /不能晚于本月/],
       ['an ID number of a woman for a man', { idNumber: FEMALE_ID }, 'body.idNumber', /性别为女/],
+      ['an ID number born in another month', { idNumber: withCheckDigit('50010519800612123') }, 'body.idNumber', /出生年月为 1980\.06，与所填出生年月 1980\.05 不一致/],
+      ['任现职时间 2030.01', { postStartMonth: '2030-01' }, 'body.postStartMonth', /任现职时间不能晚于本月/],
+      ['a 简历 entry ending in the future', { positions: [{ start: '2010-01', end: '2099-12', text: '某单位科员' }] }, 'body.positions.0.end', /晚于本月/],
+      ['an assessment of a year to come', { annualAssessments: [{ year: 2099, grade: '优秀' }] }, 'body.annualAssessments.0.year', /不能晚于今年/],
+      ['a family member born in the future', { family: [{ title: '儿子', name: '张某', birthMonth: '2099-01', politicalStatus: '', workUnitAndPost: '', extras: [] }] }, 'body.family.0.birthMonth', /晚于本月/],
       ['a 无党派人士 with a party join month', { otherParty: '无党派人士' }, 'body.partyJoinMonth', /无党派人士/],
       ['a position ending before it starts', { positions: [{ start: '2010-01', end: '2009-12', text: '某单位科员' }] }, 'body.positions.0.end', /结束年月早于开始年月/],
     ];
@@ -207,6 +212,20 @@ describe('cadre records: /api/cadres', () => {
         rank: { before: '一级科员', after: '四级主任科员' },
       });
       expect(audit!.detail!['version']).toEqual({ before: 0, after: 1 });
+    });
+
+    it('refuses a birth month that disagrees with the stored ID number, naming body.birthMonth, and changes nothing', async () => {
+      const { streetA } = await aDistrict();
+      const { client } = await signedInAs(app, ['org_admin']);
+      const record = await created(client, streetA, { idNumber: MALE_ID });
+      const body = { ...aCadreInput(streetA), name: record['name'] as string, version: 0 };
+      const res = await client.put(`/api/cadres/${record.id}`, { ...body, birthMonth: '1980-06' }).expect(400);
+      expect(errorPaths(res.body)).toEqual(['body.birthMonth']);
+      expect(res.body.errors[0].message).toContain('已登记的身份证号中的出生年月为 1980.05');
+      expect((await CadreModel.findById(record.id).lean())!.birthMonth).toBe('1980-05');
+      // A new number that agrees with the new month is checked instead of the stored one.
+      const moved = withCheckDigit('50010519800612123');
+      await client.put(`/api/cadres/${record.id}`, { ...body, birthMonth: '1980-06', idNumber: moved }).expect(200);
     });
 
     it('replaces the ID number when one is sent, audits it masked, and never stores or logs it in clear', async () => {
