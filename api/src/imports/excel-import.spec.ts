@@ -165,7 +165,7 @@ describe('Excel import', () => {
         { row: 4, column: '单位编码', message: '单位编码“NO-SUCH”不存在，请从“单位编码”工作表中选择' },
         { row: 4, column: '姓名', message: '不能为空' },
         { row: 4, column: '职级', message: jasmine.stringContaining('应为 一级调研员、') as unknown as string },
-        { row: 5, column: '参加工作时间', message: '参加工作时间不能晚于本月' },
+        { row: 5, column: '参加工作时间', message: `参加工作时间不能晚于本月（所填为 ${new Date().getUTCFullYear() + 1}.01）` },
         { row: 5, column: '任现职时间', message: '任现职时间不能早于参加工作时间' },
       ]),
     );
@@ -174,16 +174,21 @@ describe('Excel import', () => {
     expect(await cadreSnapshot()).toBe(before);
   }, SLOW_SPEC_MS);
 
-  it('applies nothing from a mixed file with one bad row among good ones', async () => {
+  it('applies nothing from a mixed file with bad rows among good ones, naming each bad row’s person', async () => {
     const rows = [
       aRow(units.street.code),
-      aRow(units.street.code, { name: '钱七', idNumber: anIdNumber('19870101', '033'), sex: '女' }),
-      aRow(units.street.code, { name: '孙八', idNumber: anIdNumber('19880101', '055') }),
+      aRow(units.street.code, { name: '钱七', idNumber: anIdNumber('19870101', '033'), birthMonth: '1987.01', sex: '女' }),
+      aRow(units.street.code, { name: '孙八', idNumber: anIdNumber('19880101', '055'), birthMonth: '1988.01' }),
+      aRow(units.street.code, { name: '李九', idNumber: anIdNumber('19890101', '077'), birthMonth: '1989.02' }),
     ];
     const before = await cadreSnapshot();
     const report = (await upload(admin, await buildExcelTemplate([], rows)).expect(201)).body as ImportReport;
-    expect(report.items.map((item) => item.action)).toEqual(['create', 'error', 'create']);
-    expect(problemsOf(report)).toEqual([{ row: 5, column: '身份证号', message: '身份证号显示性别为男，与所填性别不一致' }]);
+    expect(report.items.map((item) => item.action)).toEqual(['create', 'error', 'create', 'error']);
+    expect(report.problems).toEqual([
+      { row: 5, file: null, column: '身份证号', message: '身份证号显示性别为男，与所填性别不一致', name: '钱七' },
+      { row: 7, file: null, column: '身份证号', message: '身份证号中的出生年月为 1989.01，与所填出生年月 1989.02 不一致', name: '李九' },
+    ]);
+    expect(JSON.stringify(report.problems)).not.toContain(anIdNumber('19890101', '077'));
     expect(report.canApply).toBeFalse();
     await admin.post(`/api/imports/${report.id}/apply`).expect(409);
     expect(await cadreSnapshot()).toBe(before);

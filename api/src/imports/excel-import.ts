@@ -333,6 +333,11 @@ function readRows(sheet: ExcelJS.Worksheet, byField: ReadonlyMap<ExcelTemplateFi
   return rows;
 }
 
+/** The name a row gives, for its problems; a blank name is left out rather than shown empty. */
+function personOf(name: string): Pick<ImportProblem, 'name'> {
+  return name === '' ? {} : { name };
+}
+
 interface CheckedRow {
   row: number;
   name: string;
@@ -345,8 +350,10 @@ interface CheckedRow {
 function checkRow(sheetRow: SheetRow, context: Omit<RowContext, 'texts'>): CheckedRow {
   const { row, cells } = sheetRow;
   const problems: ImportProblem[] = [];
+  const nameCell = cells.get('name');
+  const name = nameCell && 'text' in nameCell ? nameCell.text : '';
   const report = (column: string | null, message: string) => {
-    if (!problems.some((problem) => problem.column === column)) problems.push({ row, file: null, column, message });
+    if (!problems.some((problem) => problem.column === column)) problems.push({ row, file: null, column, message, ...personOf(name) });
   };
   const draft: Draft = {
     fullTimeEducation: { education: null, degree: null },
@@ -363,8 +370,6 @@ function checkRow(sheetRow: SheetRow, context: Omit<RowContext, 'texts'>): Check
     if (message !== null) report(header, message);
   }
 
-  const nameCell = cells.get('name');
-  const name = nameCell && 'text' in nameCell ? nameCell.text : '';
   const parsed = CadreInputSchema.safeParse(draft, { error: importIssueMessage });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report(columnOfPath(issue.path), issue.message);
@@ -391,7 +396,7 @@ async function flagDuplicateIdNumbers(rows: CheckedRow[]): Promise<void> {
     if (same.length < 2) continue;
     for (const row of same) {
       const others = same.filter((other) => other !== row).map((other) => other.row).join('、');
-      row.problems.push({ row: row.row, file: null, column, message: `与第 ${others} 行的身份证号重复` });
+      row.problems.push({ row: row.row, file: null, column, message: `与第 ${others} 行的身份证号重复`, ...personOf(row.name) });
     }
   }
   const hashOf = new Map([...rowsById.keys()].map((id) => [id, dataCipher().blindIndex(id)]));
@@ -403,6 +408,7 @@ async function flagDuplicateIdNumbers(rows: CheckedRow[]): Promise<void> {
         row: row.row,
         file: null,
         column,
+        ...personOf(row.name),
         message: '该身份证号已登记在册。Excel 导入只新建档案；修改已有档案请在档案页编辑，或导入其 .lrmx 任免审批表',
       });
     }

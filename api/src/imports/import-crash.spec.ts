@@ -32,12 +32,14 @@ describe('an import apply killed with SIGKILL part-way', () => {
     const district = await aUnit({ name: '某某区委', type: 'party_committee' });
     const street = await aUnit({ name: '某某街道', type: 'street', parent: district });
     const { client, account } = await signedInAs(app, ['org_admin']);
-    const rows = Array.from({ length: ROWS }, (_, i) =>
-      aRow(street.code, {
+    const rows = Array.from({ length: ROWS }, (_, i) => {
+      const month = String(1 + (i % 12)).padStart(2, '0');
+      return aRow(street.code, {
         name: `导入${String(i).padStart(3, '0')}`,
-        idNumber: anIdNumber(`1985${String(1 + (i % 12)).padStart(2, '0')}${String(1 + Math.floor(i / 12)).padStart(2, '0')}`, '011'),
-      }),
-    );
+        birthMonth: `1985.${month}`,
+        idNumber: anIdNumber(`1985${month}${String(1 + Math.floor(i / 12)).padStart(2, '0')}`, '011'),
+      });
+    });
     const uploaded = await uploadFile(client, `/api/imports/excel?fileName=${encodeURIComponent('名单.xlsx')}`, await buildExcelTemplate([], rows), XLSX);
     const report = uploaded.body as ImportReport;
     expect(uploaded.status).withContext(JSON.stringify(report)).toBe(201);

@@ -273,6 +273,7 @@ describe('.lrmx import and export', () => {
       'b.lrmx': lrmxFile(aPerson('乙二', repeated)),
       'good.lrmx': lrmxFile(aPerson('丙三', anIdNumber('19870707', '033'))),
       'bad-date.lrmx': lrmxFile(aPerson('丁四', anIdNumber('19880808', '055'), { workStartMonth: '2008年' })),
+      'wrong-birth.lrmx': lrmxFile(aPerson('戊五', anIdNumber('19890909', '077'), { birthMonth: '198910' })),
     });
     const before = await cadreSnapshot();
     const report = (await upload(admin, zip, '多人.zip').expect(201)).body as ImportReport;
@@ -284,6 +285,7 @@ describe('.lrmx import and export', () => {
       ['b.lrmx', 'error'],
       ['good.lrmx', 'create'],
       ['bad-date.lrmx', 'error'],
+      ['wrong-birth.lrmx', 'error'],
     ]);
     expect(report.problems.map(({ file, column }) => [file, column])).toEqual([
       ['doctype.lrmx', null],
@@ -292,11 +294,20 @@ describe('.lrmx import and export', () => {
       ['a.lrmx', 'ShenFenZheng'],
       ['b.lrmx', 'ShenFenZheng'],
       ['bad-date.lrmx', 'CanJiaGongZuoShiJian'],
+      ['wrong-birth.lrmx', 'ShenFenZheng'],
     ]);
     expect(report.problems[0]!.message).toMatch(/ENTITY|DOCTYPE/);
     expect(report.problems[1]!.message).toBe('不是 .lrmx 文件');
     expect(report.problems[3]!.message).toBe('与“b.lrmx”的身份证号相同，同一人只能导入一份任免审批表');
     expect(report.problems[5]!.message).toBe('参加工作时间“2008年”无法识别，应为 yyyyMM');
+    expect(report.problems[6]).toEqual({
+      row: null,
+      file: 'wrong-birth.lrmx',
+      column: 'ShenFenZheng',
+      message: '身份证号中的出生年月为 1989.09，与所填出生年月 1989.10 不一致',
+      name: '戊五',
+    });
+    expect(report.problems[3]!.name).toBe('甲一');
     expect(report.canApply).toBeFalse();
     expect((await admin.post(`/api/imports/${report.id}/apply`).expect(409)).body.code).toBe('import_has_problems');
     expect(await cadreSnapshot()).toBe(before);
@@ -319,7 +330,7 @@ describe('.lrmx import and export', () => {
     const report = (await upload(admin, lrmxFile(aPerson('孙新', anIdNumber('19870707', '033'))), '孙新.lrmx', `unitId=${street._id}&rank=一级主任科员`).expect(201))
       .body as ImportReport;
     expect(report.problems).toEqual([
-      { row: null, file: '孙新.lrmx', column: null, message: '系统中没有此人，新增档案需要在导入选项中选择：职务层次、干部类别、任用方式' },
+      { row: null, file: '孙新.lrmx', column: null, message: '系统中没有此人，新增档案需要在导入选项中选择：职务层次、干部类别、任用方式', name: '孙新' },
     ]);
   }, SLOW_SPEC_MS);
 
@@ -336,7 +347,7 @@ describe('.lrmx import and export', () => {
       const report = (await upload(manager, lrmxFile(aPerson('局里的人', id)), 'x.lrmx').expect(201)).body as ImportReport;
       expect(report.items).toEqual([{ row: null, file: 'x.lrmx', name: '局里的人', action: 'error', cadreId: null, changes: [] }]);
       expect(report.problems).toEqual([
-        { row: null, file: 'x.lrmx', column: 'ShenFenZheng', message: '该身份证号已登记在您数据范围以外的干部名下，不能由您导入；如需调整请联系组织部门' },
+        { row: null, file: 'x.lrmx', column: 'ShenFenZheng', message: '该身份证号已登记在您数据范围以外的干部名下，不能由您导入；如需调整请联系组织部门', name: '局里的人' },
       ]);
       expect(JSON.stringify(report)).not.toContain('某某局');
     }, SLOW_SPEC_MS);

@@ -124,7 +124,7 @@ function hashOf(idNumber: string): string {
 }
 
 function problem(check: FileCheck, column: string | null, message: string): void {
-  check.problems.push({ row: null, file: check.file, column, message });
+  check.problems.push({ row: null, file: check.file, column, message, ...(check.name === '' ? {} : { name: check.name }) });
 }
 
 function unreadable(file: string, message: string): FileCheck {

@@ -49,6 +49,10 @@ export const ImportProblemSchema = z.object({
   file: z.string().nullable().describe('file name within a zip, for .lrmx'),
   column: z.string().nullable().describe('column header or lrmx element'),
   message: z.string(),
+  name: z
+    .string()
+    .optional()
+    .describe('the person the row or file names, so the importer finds them by name as well as by row; never the ID number'),
 });
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 
