@@ -131,6 +131,14 @@ export class ImportReportView {
     return Object.hasOwn(LRMX_ELEMENT_LABELS, column) ? LRMX_ELEMENT_LABELS[column as keyof typeof LRMX_ELEMENT_LABELS] : column;
   }
 
+  /** Where a problem is: the row or file with the person it names, or the whole file. */
+  protected placeOf(problem: ImportProblem): string {
+    const text = this.messages().imports;
+    if (problem.row !== null && this.kind() === 'excel') return text.rowOf(problem.row, problem.name);
+    if (problem.file !== null) return text.fileOf(problem.file, problem.name);
+    return text.wholeFile;
+  }
+
   protected isExpanded(key: string): boolean {
     return this.expanded().has(key);
   }

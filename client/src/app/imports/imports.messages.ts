@@ -77,6 +77,12 @@ export interface ImportsMessages {
   readonly importAnother: string;
   readonly staleHint: string;
   readonly uploadAgain: string;
+  /** Header of the problems' first column: the row (Excel) or file (.lrmx), with the person. */
+  readonly place: string;
+  /** A spreadsheet row with the person it names, so a problem is found by name as well as by number. */
+  rowOf(row: number, name: string | undefined): string;
+  /** An .lrmx file with the person it holds, when the file name does not already say it. */
+  fileOf(file: string, name: string | undefined): string;
 }
 
 export const IMPORTS_ZH_CN: ImportsMessages = {
@@ -160,6 +166,9 @@ export const IMPORTS_ZH_CN: ImportsMessages = {
   importAnother: '继续导入',
   staleHint: '检查之后相关记录已有变化，或这批数据已经处理过。请重新上传文件，按新的检查结果导入。',
   uploadAgain: '重新上传',
+  place: '位置',
+  rowOf: (row, name) => (name ? `第 ${row} 行（${name}）` : `第 ${row} 行`),
+  fileOf: (file, name) => (name && !file.includes(name) ? `${file}（${name}）` : file),
 };
 
 export const IMPORTS_EN: ImportsMessages = {
@@ -245,4 +254,7 @@ export const IMPORTS_EN: ImportsMessages = {
   staleHint:
     'The records changed after the check, or this batch was already handled. Upload the file again and import from the new check result.',
   uploadAgain: 'Upload again',
+  place: 'Where',
+  rowOf: (row, name) => (name ? `Row ${row} (${name})` : `Row ${row}`),
+  fileOf: (file, name) => (name && !file.includes(name) ? `${file} (${name})` : file),
 };

@@ -40,8 +40,8 @@ function anItem(overrides: Partial<ImportItem> = {}): ImportItem {
   return { row: 3, file: null, name: '张伟', action: 'create', cadreId: null, changes: [], ...overrides };
 }
 
-function aProblemAt(row: number | null, column: string | null, message: string, file: string | null = null): ImportProblem {
-  return { row, file, column, message };
+function aProblemAt(row: number | null, column: string | null, message: string, file: string | null = null, name?: string): ImportProblem {
+  return { row, file, column, message, ...(name ? { name } : {}) };
 }
 
 /** A report as the API sends it; counts follow the items unless given. */
@@ -259,9 +259,9 @@ describe('Imports', () => {
       aReport({
         items: [anItem(), anItem({ row: 4, name: '李娜', action: 'error' }), anItem({ row: 5, name: '王强', action: 'error' })],
         problems: [
-          aProblemAt(5, '身份证号', '身份证号校验码不正确'),
-          aProblemAt(4, '单位编码', '没有编码为 JB-X99 的单位'),
-          aProblemAt(4, '出生年月', '应为 1985.03 这样的年月'),
+          aProblemAt(5, '身份证号', '身份证号校验码不正确', null, '王强'),
+          aProblemAt(4, '单位编码', '没有编码为 JB-X99 的单位', null, '李娜'),
+          aProblemAt(4, '出生年月', '应为 1985.03 这样的年月', null, '李娜'),
           aProblemAt(null, null, '第 2 行是填写说明，不要删除'),
         ],
       }),
@@ -273,7 +273,8 @@ describe('Imports', () => {
     ]);
     expect(page().querySelector('cadre-import-report .blocked')?.getAttribute('role')).toBe('alert');
     expect(await columnTexts('.problems')).toEqual({
-      row: ['整个文件', '4', '4', '5'],
+      // Each row names its person as well as its number; the file as a whole has no person.
+      row: ['整个文件', '第 4 行（李娜）', '第 4 行（李娜）', '第 5 行（王强）'],
       column: ['', '单位编码', '出生年月', '身份证号'],
       message: ['第 2 行是填写说明，不要删除', '没有编码为 JB-X99 的单位', '应为 1985.03 这样的年月', '身份证号校验码不正确'],
     });
@@ -526,13 +527,14 @@ describe('Imports', () => {
       await uploadLrmx(
         lrmxReport({
           items: [anItem({ row: null, file: '赵敏.lrmx', name: '赵敏', action: 'error' }), anItem({ row: null, file: '李娜.lrmx', name: '李娜' })],
-          problems: [aProblemAt(null, 'ShenFenZheng', '身份证号校验码不正确', '赵敏.lrmx'), aProblemAt(null, null, '新增人员需要选择单位', '李娜.lrmx')],
+          problems: [aProblemAt(null, 'ShenFenZheng', '身份证号校验码不正确', '赵敏.lrmx', '赵敏'), aProblemAt(null, null, '新增人员需要选择单位', 'x.lrmx', '李娜')],
           canApply: false,
         }),
       );
 
       expect(await columnTexts('.problems')).toEqual({
-        file: ['李娜.lrmx', '赵敏.lrmx'],
+        // A file name that does not say who is in it gets the person's name.
+        file: ['x.lrmx（李娜）', '赵敏.lrmx'],
         // The element is shown by the label the printed form gives it.
         column: ['', '身份证号'],
         message: ['新增人员需要选择单位', '身份证号校验码不正确'],
