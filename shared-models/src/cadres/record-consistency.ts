@@ -1,4 +1,5 @@
 import { normalizeIdNumber, validateIdNumber } from '../id-number/id-number.js';
+import type { ResumeEntry } from '../lrmx/lrmx-resume.js';
 import type { CadreInputParsed } from './cadre-record.js';
 
 /**
@@ -13,21 +14,24 @@ export interface RecordProblem {
   message: string;
 }
 
-/** What the rules read: the parsed input, or as much of it as the editor can give while typing. */
-export type RecordConsistencyInput = Pick<
-  CadreInputParsed,
-  | 'sex'
-  | 'birthMonth'
-  | 'partyJoinMonth'
-  | 'otherParty'
-  | 'workStartMonth'
-  | 'postStartMonth'
-  | 'idNumber'
-  | 'positions'
-  | 'commendations'
-  | 'annualAssessments'
-  | 'family'
-> & { appointmentForm?: { fillDate?: string } };
+/**
+ * What the rules read: a parsed input, or as much of one as the editor has while the user types
+ * (a month box not yet a month reads as null and is passed over).
+ */
+export interface RecordConsistencyInput {
+  sex: CadreInputParsed['sex'] | null | undefined;
+  birthMonth: string | null;
+  partyJoinMonth: string | null;
+  otherParty: CadreInputParsed['otherParty'];
+  workStartMonth: string | null;
+  postStartMonth: string | null;
+  idNumber: string | null;
+  positions: readonly ResumeEntry[];
+  commendations: ReadonlyArray<{ month: string | null }>;
+  annualAssessments: ReadonlyArray<{ year: number | null }>;
+  family: ReadonlyArray<{ birthMonth: string | null }>;
+  appointmentForm?: { fillDate?: string };
+}
 
 export interface RecordConsistencyOptions {
   /** The clock; injected by tests. */
@@ -112,7 +116,7 @@ export function checkRecordConsistency(input: RecordConsistencyInput, options: R
     if (future(entry.month)) report(`commendations.${index}.month`, `奖惩第 ${index + 1} 项的年月 ${dotted(entry.month!)} 晚于本月`);
   });
   input.annualAssessments.forEach((entry, index) => {
-    if (entry.year > thisYear) report(`annualAssessments.${index}.year`, `${entry.year} 年度的考核尚未进行，年度不能晚于今年`);
+    if (entry.year !== null && entry.year > thisYear) report(`annualAssessments.${index}.year`, `${entry.year} 年度的考核尚未进行，年度不能晚于今年`);
   });
   input.family.forEach((member, index) => {
     if (future(member.birthMonth)) report(`family.${index}.birthMonth`, `出生年月 ${dotted(member.birthMonth!)} 晚于本月`);
@@ -135,8 +139,8 @@ function checkIdNumber(
   now: Date,
   report: (path: string, message: string) => void,
 ): void {
-  const typed = input.idNumber !== null && input.idNumber !== undefined && input.idNumber.trim() !== '';
-  const number = typed ? input.idNumber! : stored;
+  const typed = input.idNumber !== null && input.idNumber.trim() !== '';
+  const number = typed ? input.idNumber : stored;
   if (number === null) return;
   const id = validateIdNumber(normalizeIdNumber(number), now);
   if (!id.ok) return;

@@ -20,6 +20,7 @@ import {
 } from '@cadre/shared-models';
 import { schemaValidator } from '../core/forms/schema-validator';
 import { dotted } from './record-format';
+import { recordConsistencyValidator } from './record-consistency-validator';
 
 const fields = CadreInputSchema.shape;
 const formFields = AppointmentFormFieldsSchema.shape;
@@ -115,8 +116,11 @@ export function resumeTextOf(record: CadreRecord | null): string {
   return record.resumeText || formatResume(record.positions);
 }
 
-/** The whole edit form, filled from a record, or empty for a new cadre. */
-export function buildCadreForm(record: CadreRecord | null) {
+/**
+ * The whole edit form, filled from a record, or empty for a new cadre. The record rules across
+ * boxes (shared with the API) put their messages on the boxes they name; `now` is their clock.
+ */
+export function buildCadreForm(record: CadreRecord | null, now: () => Date = () => new Date()) {
   const form = record?.appointmentForm;
   return new FormGroup({
     name: text(record?.name ?? '', schemaValidator(fields.name)),
@@ -159,7 +163,7 @@ export function buildCadreForm(record: CadreRecord | null) {
       fillDate: text(form?.fillDate ?? '', formDateValidator),
       filledBy: text(form?.filledBy ?? '', schemaValidator(formFields.filledBy)),
     }),
-  });
+  }, { validators: recordConsistencyValidator(now) });
 }
 export type CadreForm = ReturnType<typeof buildCadreForm>;
 

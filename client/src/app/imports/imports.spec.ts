@@ -534,10 +534,10 @@ describe('Imports', () => {
 
       expect(await columnTexts('.problems')).toEqual({
         // A file name that does not say who is in it gets the person's name.
-        file: ['x.lrmx（李娜）', '赵敏.lrmx'],
+        file: ['赵敏.lrmx', 'x.lrmx（李娜）'],
         // The element is shown by the label the printed form gives it.
-        column: ['', '身份证号'],
-        message: ['新增人员需要选择单位', '身份证号校验码不正确'],
+        column: ['身份证号', ''],
+        message: ['身份证号校验码不正确', '新增人员需要选择单位'],
       });
       expect(text('cadre-import-report .problems th:nth-child(2)')).toBe('项目');
       expect((await columnTexts('.items'))['action']).toEqual(['错误', '新增']);

@@ -37,6 +37,8 @@ export function describeControlErrors(errors: ValidationErrors | null): string[]
   const messages: string[] = [];
   if (typeof errors['schema'] === 'string') messages.push(errors['schema']);
   if (Array.isArray(errors['server'])) messages.push(...(errors['server'] as string[]));
+  // The shared record rules across fields (cadres/record-consistency-validator).
+  if (Array.isArray(errors['record'])) messages.push(...(errors['record'] as string[]));
   return messages;
 }
 
