@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, linkedSignal, output, signal, untracked, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule, MatAutocompleteTrigger, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -24,7 +25,9 @@ import { UnitsApi } from '../admin/units/units-api';
 import { AuthSession } from '../core/auth/auth-session';
 import { I18n } from '../core/i18n/i18n';
 import { MAX_FILTER_VALUES, MAX_TAG_LENGTH, NO_FILTER, countActiveFilters, filterOf, type ListFilter } from './ledger-query';
+import { LedgerFiltersPreference, describeFilterChips, type FilterChip } from './ledger-filter-chips';
 import { buildUnitOptions, matchUnitOptions, type UnitOption } from './unit-options';
+import { UnitTreeDialog, type UnitTreeDialogData } from './unit-tree-dialog';
 
 /** How long typing pauses before the text search runs, so each keystroke is not a query. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -54,12 +57,25 @@ type UnitsState = { readonly status: 'loading' | 'failed' } | { readonly status:
 })
 export class LedgerFilters {
   readonly filter = input.required<LedgerFilter>();
-  /** Open at first on a desktop; on a phone the filters would push the table off the screen. */
-  readonly expanded = input(true);
+  /** On a phone the open panel would push the table off the screen. */
+  readonly handset = input(false);
   readonly filterChange = output<LedgerFilter>();
 
   private readonly destroyRef = inject(DestroyRef);
+  private readonly dialog = inject(MatDialog);
+  private readonly preference = inject(LedgerFiltersPreference);
   protected readonly messages = inject(I18n).messages;
+
+  /**
+   * Whether the panel is open: as the user last left it (remembered per account), else open on a
+   * desktop while no filter is set. With filters set the chip row says what they are and the
+   * table gets the room; setting a filter in the open panel does not fold it under the user.
+   */
+  private readonly remembered = this.preference.load(inject(AuthSession).me()?.id ?? '');
+  protected readonly open = linkedSignal(
+    () => this.remembered ?? (!this.handset() && countActiveFilters(untracked(this.filter)) === 0),
+  );
+  protected readonly chips = computed(() => describeFilterChips(this.filter(), this.selectedUnit()?.name ?? null, this.messages()));
 
   protected readonly choices = {
     ageBand: AGE_BANDS,
@@ -134,6 +150,29 @@ export class LedgerFilters {
       this.unitInput.setValue(unit ?? '', { emitEvent: false });
       this.unitText.set('');
     });
+  }
+
+  /** The panel was opened or folded: by the user (the only way it changes besides this signal), so remembered. */
+  protected setOpen(open: boolean): void {
+    if (open === this.open()) return;
+    this.open.set(open);
+    this.preference.save(this.me()?.id ?? '', open);
+  }
+
+  protected removeChip(chip: FilterChip): void {
+    if (chip.key.startsWith('tag:')) this.tagError.set(null);
+    this.change(chip.remove);
+  }
+
+  protected pickUnitFromTree(): void {
+    const data: UnitTreeDialogData = { options: this.unitOptions(), selectedId: this.filter().unitId ?? null };
+    this.dialog
+      .open<UnitTreeDialog, UnitTreeDialogData, string>(UnitTreeDialog, { data, width: '480px', maxWidth: '95vw', maxHeight: '90vh' })
+      .afterClosed()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((unitId) => {
+        if (unitId && unitId !== this.filter().unitId) this.change({ unitId });
+      });
   }
 
   protected select(key: Exclude<ListFilter, 'tag'>, values: string[]): void {

@@ -87,6 +87,18 @@ export interface LedgerMessages {
   readonly selectPage: string;
   selectRow(name: string): string;
   lrmxTooMany(max: number): string;
+  /** The row of chips naming each filter in force, each removable. */
+  readonly activeFilterChips: string;
+  /** A chip: what the filter is on and its value, e.g. 性别：女. */
+  filterChip(label: string, value: string): string;
+  removeFilter(chip: string): string;
+  readonly pickUnitFromTree: string;
+  readonly unitTreeTitle: string;
+  readonly unitTreeHint: string;
+  expandUnit(name: string): string;
+  collapseUnit(name: string): string;
+  pickUnit(name: string): string;
+  readonly noUnitsToPick: string;
 }
 
 const identity = <T extends readonly string[]>(values: T): Labels<T> =>
@@ -163,6 +175,16 @@ export const LEDGER_ZH_CN: LedgerMessages = {
   selectPage: '选择本页全部干部',
   selectRow: (name) => `选择 ${name}`,
   lrmxTooMany: (max) => `一次最多导出 ${max} 人的任免审批表`,
+  activeFilterChips: '已设的筛选条件',
+  filterChip: (label, value) => `${label}：${value}`,
+  removeFilter: (chip) => `移除筛选条件“${chip}”`,
+  pickUnitFromTree: '从组织树选择单位',
+  unitTreeTitle: '选择单位',
+  unitTreeHint: '选择一个单位，台账显示该单位及其下级单位的干部。',
+  expandUnit: (name) => `展开“${name}”的下级单位`,
+  collapseUnit: (name) => `收起“${name}”的下级单位`,
+  pickUnit: (name) => `按“${name}”筛选`,
+  noUnitsToPick: '没有可选的单位',
 };
 
 export const LEDGER_EN: LedgerMessages = {
@@ -291,4 +313,14 @@ export const LEDGER_EN: LedgerMessages = {
   selectPage: 'Select everyone on this page',
   selectRow: (name) => `Select ${name}`,
   lrmxTooMany: (max) => `At most ${max} appointment forms per export`,
+  activeFilterChips: 'Filters in force',
+  filterChip: (label, value) => `${label}: ${value}`,
+  removeFilter: (chip) => `Remove the filter “${chip}”`,
+  pickUnitFromTree: 'Pick a unit from the organization tree',
+  unitTreeTitle: 'Pick a unit',
+  unitTreeHint: 'Pick a unit: the ledger shows the cadres of that unit and its sub-units.',
+  expandUnit: (name) => `Show the sub-units of “${name}”`,
+  collapseUnit: (name) => `Hide the sub-units of “${name}”`,
+  pickUnit: (name) => `Filter by “${name}”`,
+  noUnitsToPick: 'No units to pick',
 };

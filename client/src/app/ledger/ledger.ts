@@ -93,10 +93,9 @@ export class Ledger {
   protected readonly canExport = computed(() => this.session.can('cadre:export'));
 
   private readonly breakpoints = inject(BreakpointObserver);
-  private readonly handset = toSignal(this.breakpoints.observe(HANDSET_QUERY).pipe(map((state) => state.matches)), {
+  protected readonly handset = toSignal(this.breakpoints.observe(HANDSET_QUERY).pipe(map((state) => state.matches)), {
     initialValue: this.breakpoints.isMatched(HANDSET_QUERY),
   });
-  protected readonly filtersExpanded = computed(() => !this.handset());
 
   /** The state of the page as the address bar says. */
   protected readonly query = toSignal(this.route.queryParamMap.pipe(map(ledgerQueryFromParams)), { requireSync: true });
