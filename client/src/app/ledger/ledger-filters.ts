@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, linkedSignal, output, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule, MatAutocompleteTrigger, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
@@ -57,8 +57,6 @@ type UnitsState = { readonly status: 'loading' | 'failed' } | { readonly status:
 })
 export class LedgerFilters {
   readonly filter = input.required<LedgerFilter>();
-  /** On a phone the open panel would push the table off the screen. */
-  readonly handset = input(false);
   readonly filterChange = output<LedgerFilter>();
 
   private readonly destroyRef = inject(DestroyRef);
@@ -67,14 +65,11 @@ export class LedgerFilters {
   protected readonly messages = inject(I18n).messages;
 
   /**
-   * Whether the panel is open: as the user last left it (remembered per account), else open on a
-   * desktop while no filter is set. With filters set the chip row says what they are and the
-   * table gets the room; setting a filter in the open panel does not fold it under the user.
+   * Whether the panel is open: as the user last left it (remembered per account), else folded,
+   * so the table has the page (12 rows at 1280×800) and the chip row says which filters are set.
+   * Setting a filter in the open panel does not fold it under the user.
    */
-  private readonly remembered = this.preference.load(inject(AuthSession).me()?.id ?? '');
-  protected readonly open = linkedSignal(
-    () => this.remembered ?? (!this.handset() && countActiveFilters(untracked(this.filter)) === 0),
-  );
+  protected readonly open = signal(this.preference.load(inject(AuthSession).me()?.id ?? '') ?? false);
   protected readonly chips = computed(() => describeFilterChips(this.filter(), this.selectedUnit()?.name ?? null, this.messages()));
 
   protected readonly choices = {

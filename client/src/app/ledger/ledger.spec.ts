@@ -109,12 +109,15 @@ describe('Ledger', () => {
   });
   afterAll(() => (jasmine.DEFAULT_TIMEOUT_INTERVAL = defaultTimeout));
 
-  beforeEach(() => {
+  // The column choice and whether the filter panel was left open are kept per user in this browser.
+  const forgetPreferences = () => {
     localStorage.removeItem('cadre.ledger.columns.65a000000000000000000001');
-  });
+    localStorage.removeItem('cadre.ledger.filtersOpen.65a000000000000000000001');
+  };
+  beforeEach(forgetPreferences);
   afterEach(() => {
     backend.verify();
-    localStorage.removeItem('cadre.ledger.columns.65a000000000000000000001');
+    forgetPreferences();
   });
 
   function setUp(handset = false): void {
@@ -182,6 +185,12 @@ describe('Ledger', () => {
     await select.open();
     await select.clickOptions({ text: option });
     await select.close();
+    await settle();
+  }
+
+  /** The panel starts folded; a type-ahead inside it opens its list only while the panel is open. */
+  async function openFilters(): Promise<void> {
+    await (await loader.getHarness(MatExpansionPanelHarness)).expand();
     await settle();
   }
 
@@ -280,6 +289,7 @@ describe('Ledger', () => {
 
   it('filters by a unit picked from the tree by name, and drops it again', async () => {
     await render();
+    await openFilters();
 
     const unit = await loader.getHarness(MatAutocompleteHarness.with({ selector: '.unit-input' }));
     await unit.enterText('城关');
@@ -301,6 +311,7 @@ describe('Ledger', () => {
 
   it('offers the whole unit tree, indented, before anything is typed', async () => {
     await render();
+    await openFilters();
 
     const unit = await loader.getHarness(MatAutocompleteHarness.with({ selector: '.unit-input' }));
     await unit.focus();
@@ -312,6 +323,7 @@ describe('Ledger', () => {
 
   it('filters by a derived tag from the list and by a tag typed freely', async () => {
     await render();
+    await openFilters();
 
     const grid = await loader.getHarness(MatChipGridHarness);
     const input = await grid.getInput();
@@ -719,9 +731,9 @@ describe('Ledger', () => {
     expect((await headers())[0]).toBe('姓名');
   });
 
-  it('keeps the filters open on a desktop', async () => {
+  it('folds the filters on a desktop too, so the table has the page', async () => {
     await render();
-    expect(await (await loader.getHarness(MatExpansionPanelHarness)).isExpanded()).toBeTrue();
+    expect(await (await loader.getHarness(MatExpansionPanelHarness)).isExpanded()).toBeFalse();
   });
 
   it('folds the filters away on a phone, with a count of those set', async () => {

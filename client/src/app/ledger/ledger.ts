@@ -1,4 +1,3 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, linkedSignal, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -29,7 +28,6 @@ import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
 import { providePaginatorI18n } from '../core/i18n/provide-paginator-i18n';
 import { PagedTableCard } from '../core/layout/paged-table-card';
-import { HANDSET_QUERY } from '../core/shell/shell';
 import { FileSaver, type DownloadedFile } from './file-download';
 import { LedgerApi } from './ledger-api';
 import { LedgerColumnPreference, dottedMonth, normalizeColumns } from './ledger-columns';
@@ -52,6 +50,9 @@ interface DisplayRow {
 }
 
 const SORTABLE = new Set<string>(LEDGER_SORT_KEYS);
+
+/** Columns whose long texts are cut short with an ellipsis so the default columns fit a laptop; the cell's title has them whole. */
+const CLIPPED_COLUMNS: ReadonlySet<string> = new Set<LedgerColumn>(['unitName', 'post', 'school', 'tags', 'nativePlace']);
 
 /**
  * The ledger (台账): the cadres of the caller's scope, filtered, sorted and paged on the server.
@@ -90,12 +91,9 @@ export class Ledger {
   protected readonly messages = inject(I18n).messages;
   protected readonly pageSizes = LEDGER_PAGE_SIZES;
   protected readonly allColumns = LEDGER_COLUMN_KEYS;
+  protected readonly clipped = CLIPPED_COLUMNS;
   protected readonly canExport = computed(() => this.session.can('cadre:export'));
 
-  private readonly breakpoints = inject(BreakpointObserver);
-  protected readonly handset = toSignal(this.breakpoints.observe(HANDSET_QUERY).pipe(map((state) => state.matches)), {
-    initialValue: this.breakpoints.isMatched(HANDSET_QUERY),
-  });
 
   /** The state of the page as the address bar says. */
   protected readonly query = toSignal(this.route.queryParamMap.pipe(map(ledgerQueryFromParams)), { requireSync: true });
@@ -156,6 +154,11 @@ export class Ledger {
 
   protected isSortable(column: string): boolean {
     return SORTABLE.has(column);
+  }
+
+  /** The whole text of a clipped cell, for its tooltip. */
+  protected titleOf(row: DisplayRow, column: LedgerColumn): string {
+    return column === 'tags' ? row.tags.join('、') : row.cells[column];
   }
 
   protected changeFilter(filter: LedgerFilter): void {
