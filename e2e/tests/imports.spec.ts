@@ -62,6 +62,8 @@ test.describe('Excel import', () => {
     await expect(report.getByRole('alert')).toContainText('未导入任何数据');
     const problems = report.getByRole('table', { name: '问题清单' });
     await expect(problems).toContainText('身份证号');
+    // The row is named by its person as well as its number.
+    await expect(problems).toContainText(/第 \d+ 行（端到端乙）/);
     await expect(problems.getByRole('row')).toHaveCount(2);
     await expect(page.getByRole('button', { name: /确认导入/ })).toHaveCount(0);
     await page.screenshot({ path: 'test-results/import-report-error.png', fullPage: true });
@@ -75,6 +77,7 @@ test.describe('Excel import', () => {
     await expect(page.getByRole('status').filter({ hasText: '导入完成' })).toContainText('新增 2 人');
 
     await page.getByRole('link', { name: '查看干部台账' }).click();
+    await page.getByRole('button', { name: /^筛选条件/ }).click();
     await page.getByLabel('姓名或职务').fill('端到端');
     await expect(page.locator('.summary .total')).toHaveText('共 2 人');
   });

@@ -13,6 +13,9 @@ test.describe('ledger (台账)', () => {
     // Other journeys may have imported a few people into the 1,000 of the demo district.
     await expect(total).toHaveText(/共 1\d{3} 人/);
     const everyone = await total.textContent();
+    // The table has the page at first; the filters open from their folded panel.
+    await expect(page.getByRole('combobox', { name: '性别' })).toBeHidden();
+    await page.getByRole('button', { name: /^筛选条件/ }).click();
 
     await page.getByRole('combobox', { name: '性别' }).click();
     await page.getByRole('option', { name: '女' }).click();
@@ -25,6 +28,10 @@ test.describe('ledger (台账)', () => {
     const filteredCount = Number(/共 (\d+) 人/.exec((await total.textContent()) ?? '')?.[1]);
     expect(filteredCount).toBeGreaterThan(0);
     expect(filteredCount).toBeLessThan(100);
+    // Each filter in force is named in a chip that stays in view with the panel folded.
+    await page.getByRole('button', { name: /^筛选条件/ }).click();
+    await expect(page.locator('.chips')).toContainText('性别：女');
+    await expect(page.locator('.chips')).toContainText('最高学历：研究生');
     const firstRow = page.getByRole('row').nth(1);
     await expect(firstRow).toContainText('女');
     await expect(firstRow).toContainText('研究生');

@@ -98,10 +98,17 @@ export function toTreeRows(options: readonly UnitOption[]): TreeRow[] {
       align-items: center;
       min-height: 40px;
     }
+    /* A row without sub-units keeps the toggle's width, so names of one level line up. */
+    .toggle,
+    .toggle-space {
+      flex: none;
+      width: 40px;
+      height: 40px;
+      padding: 8px;
+    }
     .toggle-space {
       display: inline-block;
-      width: 48px;
-      flex: none;
+      box-sizing: border-box;
     }
     .chevron {
       display: inline-block;
