@@ -21,6 +21,7 @@ export * from './lrmx/lrmx-validation.js';
 export * from './cadres/cadre-record.js';
 export * from './cadres/cadre-derivations.js';
 export * from './cadres/form-texts.js';
+export * from './cadres/edit-merge.js';
 export * from './ledger/ledger.js';
 export * from './corrections/correction.js';
 export * from './imports/imports.js';
