@@ -8,6 +8,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
@@ -24,7 +25,9 @@ import {
   OTHER_PARTIES,
   POST_LEVELS,
   SEXES,
+  sameValue,
   type CadreRecord,
+  type EditChoice,
 } from '@cadre/shared-models';
 import { EMPTY, catchError, concatMap, filter, map, of, startWith, switchMap, type Observable } from 'rxjs';
 import { buildUnitTree, listInTreeOrder } from '../admin/units/unit-tree';
@@ -50,10 +53,12 @@ import {
 } from './cadre-form';
 import { CadrePhoto } from './cadre-photo';
 import { CadresApi, MAX_PHOTO_BYTES, conflictingRecordOf } from './cadres-api';
-import { changedFields, fieldText, type RecordField } from './record-fields';
+import { describeEditConflict, editValueOf, mergeEditConflict, type EditConflict, type EditField, type EditValue } from './edit-conflict';
+import type { RecordField } from './record-fields';
 import { dotted } from './record-format';
 import { recordStates, type RecordState } from './record-state';
 import { previewResume } from './resume-preview';
+import type { HoldsUnsavedChanges } from './unsaved-changes-guard';
 
 type PageState = RecordState | { readonly status: 'new' };
 
@@ -72,7 +77,8 @@ const SERVER_PATH_ALIASES: Readonly<Record<string, string>> = { positions: 'resu
 /**
  * Creates or edits a cadre record (org_admin; unit_manager within their subtree). Fields are
  * checked as typed with the shared schemas; a save based on a stale version is refused with
- * 409, and the page then shows what someone else changed and offers to load it.
+ * 409, and the page then shows the fields both people changed so the person picks a side for
+ * each before saving again. Leaving with unsaved edits asks first.
  */
 @Component({
   selector: 'cadre-editor',
@@ -85,6 +91,7 @@ const SERVER_PATH_ALIASES: Readonly<Record<string, string>> = { positions: 'resu
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    MatRadioModule,
     MatSelectModule,
     CadrePhoto,
     FailureNotice,
@@ -93,8 +100,9 @@ const SERVER_PATH_ALIASES: Readonly<Record<string, string>> = { positions: 'resu
   templateUrl: './cadre-editor.html',
   styleUrl: './cadre-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:beforeunload)': 'warnBeforeUnload($event)' },
 })
-export class CadreEditor {
+export class CadreEditor implements HoldsUnsavedChanges {
   /** The `:id` route parameter; absent on /cadres/new. */
   readonly id = input<string>();
 
@@ -132,8 +140,14 @@ export class CadreEditor {
   protected readonly failure = signal<FailureDescription | null>(null);
   /** Field messages of a refused save that belong to no single box. */
   protected readonly otherErrors = signal<readonly string[]>([]);
-  /** The record as someone else saved it, after a 409. */
-  protected readonly conflict = signal<CadreRecord | null>(null);
+  /** The form's values as loaded, merged or last saved: what "unsaved changes" are measured against. */
+  private readonly baseline = signal<EditValue>(editValueOf(null));
+  /** Set once the record is saved or deleted, so the navigation that follows is not questioned. */
+  private finished = false;
+  /** Both sides of a save refused because someone else saved first. */
+  protected readonly conflict = signal<EditConflict | null>(null);
+  /** The side picked for each field both people changed. */
+  protected readonly choices = signal<Partial<Record<EditField, EditChoice>>>({});
   protected readonly invalidCount = signal(0);
   protected readonly photo = signal<PhotoChange>({ kind: 'keep' });
   protected readonly photoProblem = signal<string | null>(null);
@@ -167,13 +181,17 @@ export class CadreEditor {
     ];
   });
 
-  protected readonly conflictChanges = computed(() => {
-    const current = this.conflict();
-    const original = this.original();
-    if (!current || !original) return [];
-    const labels = this.messages().portrait.fields;
-    return changedFields(original, current).map((field) => ({ label: labels[field], value: fieldText(current, field) }));
+  protected readonly conflictRows = computed(() => {
+    const conflict = this.conflict();
+    if (!conflict) return [];
+    const units = new Map(this.unitOptions().map((unit) => [unit.id, unit.label.trim()]));
+    units.set(conflict.current.unitId, conflict.current.unitName);
+    return describeEditConflict(conflict, this.messages().portrait, (id) => (id ? (units.get(id) ?? '') : ''));
   });
+  protected readonly clashes = computed(() => this.conflictRows().filter((row) => row.state === 'conflict'));
+  protected readonly takenFields = computed(() => labelsOf(this.conflictRows(), 'theirs-only'));
+  protected readonly keptFields = computed(() => labelsOf(this.conflictRows(), 'mine-only'));
+  protected readonly unchosen = computed(() => this.clashes().filter((row) => !this.choices()[row.field]).length);
 
   /** Units the record can belong to, in tree order; the record's own unit stays even if the list fails. */
   private readonly units = toSignal(
@@ -203,6 +221,20 @@ export class CadreEditor {
         if (state.status === 'loaded') this.startFrom(state.record);
         if (state.status === 'new') this.startNew();
       });
+  }
+
+  /** Edits that are neither saved nor thrown away: typed values, or a photo picked or removed. */
+  hasUnsavedChanges(): boolean {
+    if (this.finished || this.page().status === 'loading') return false;
+    return this.photo().kind !== 'keep' || !sameValue(this.form().getRawValue(), this.baseline());
+  }
+
+  /** Closing or reloading the tab with unsaved edits: the browser asks in its own words. */
+  protected warnBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!this.hasUnsavedChanges()) return;
+    event.preventDefault();
+    // Older browsers ask only when returnValue is set.
+    event.returnValue = '';
   }
 
   protected pageFailure(state: PageState): FailureDescription | null {
@@ -310,6 +342,7 @@ export class CadreEditor {
       .subscribe({
         next: ({ saved, photoFailure }) => {
           this.busy.set(false);
+          this.finished = true;
           const text = this.messages();
           this.snackBar.open(
             photoFailure ? text.portrait.savedWithoutPhoto(photoFailure.title) : text.common.saved,
@@ -325,10 +358,24 @@ export class CadreEditor {
       });
   }
 
-  /** Puts the record as it now stands into the form, dropping the edits made on the stale one. */
-  protected loadCurrent(): void {
-    const current = this.conflict();
-    if (current) this.startFrom(current);
+  protected choose(field: EditField, choice: EditChoice): void {
+    this.choices.update((choices) => ({ ...choices, [field]: choice }));
+  }
+
+  /**
+   * Continues from the record as the other person saved it, with this person's own changes and
+   * the sides picked, and saves that against the new version.
+   */
+  protected mergeAndSave(): void {
+    const conflict = this.conflict();
+    if (!conflict || this.unchosen() > 0) return;
+    const merged = mergeEditConflict(conflict, this.choices());
+    this.original.set(conflict.current);
+    this.baseline.set(conflict.theirs);
+    this.form.set(merged);
+    this.conflict.set(null);
+    this.choices.set({});
+    this.save();
   }
 
   protected confirmDelete(): void {
@@ -358,6 +405,7 @@ export class CadreEditor {
       )
       .subscribe(() => {
         this.busy.set(false);
+        this.finished = true;
         this.snackBar.open(text.deleted(record.name), undefined, { duration: 4000 });
         void this.router.navigateByUrl(this.listPage());
       });
@@ -377,8 +425,11 @@ export class CadreEditor {
 
   private startFrom(record: CadreRecord): void {
     this.original.set(record);
-    this.form.set(buildCadreForm(record));
+    const form = buildCadreForm(record);
+    this.form.set(form);
+    this.baseline.set(form.getRawValue());
     this.conflict.set(null);
+    this.choices.set({});
     this.failure.set(null);
     this.otherErrors.set([]);
     this.invalidCount.set(0);
@@ -392,6 +443,7 @@ export class CadreEditor {
     // A unit manager records people of their own unit first; anyone may pick another unit.
     form.controls.unitId.setValue(this.session.me()?.unitId ?? null);
     this.form.set(form);
+    this.baseline.set(form.getRawValue());
   }
 
   /** Sends the photo change after the record is saved, so a refused save never leaves a half-changed photo. */
@@ -408,7 +460,8 @@ export class CadreEditor {
   private showSaveFailure(error: unknown): void {
     const current = conflictingRecordOf(error);
     if (current) {
-      this.conflict.set(current);
+      this.conflict.set({ current, base: this.baseline(), mine: this.form().getRawValue(), theirs: editValueOf(current) });
+      this.choices.set({});
       return;
     }
     const form = this.form();
@@ -442,6 +495,13 @@ export class CadreEditor {
     }
     this.otherErrors.update((current) => [...current, ...listed]);
   }
+}
+
+function labelsOf(rows: readonly { state: string; label: string }[], state: string): string {
+  return rows
+    .filter((row) => row.state === state)
+    .map((row) => row.label)
+    .join('、');
 }
 
 /** The deepest control along the path that exists, or null when not even the first step does. */
