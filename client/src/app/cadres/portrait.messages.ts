@@ -198,6 +198,7 @@ export const PORTRAIT_ZH_CN: PortraitMessages = {
   timeline: '履历时间轴',
   timelineKinds: {
     position: '任职',
+    study: '学习',
     assessment: '年度考核',
     commendation: '奖励',
     sanction: '处分',
@@ -365,6 +366,7 @@ export const PORTRAIT_EN: PortraitMessages = {
   timeline: 'Timeline',
   timelineKinds: {
     position: 'Post',
+    study: 'Study',
     assessment: 'Annual assessment',
     commendation: 'Reward',
     sanction: 'Sanction',
