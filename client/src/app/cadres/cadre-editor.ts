@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, viewChild, type ElementRef } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule, type AbstractControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -188,6 +188,8 @@ export class CadreEditor implements HoldsUnsavedChanges {
     units.set(conflict.current.unitId, conflict.current.unitName);
     return describeEditConflict(conflict, this.messages().portrait, (id) => (id ? (units.get(id) ?? '') : ''));
   });
+  /** The panel appears above the form while the person is at the save button: it is brought into view. */
+  private readonly conflictPanel = viewChild<ElementRef<HTMLElement>>('conflictPanel');
   protected readonly clashes = computed(() => this.conflictRows().filter((row) => row.state === 'conflict'));
   protected readonly takenFields = computed(() => labelsOf(this.conflictRows(), 'theirs-only'));
   protected readonly keptFields = computed(() => labelsOf(this.conflictRows(), 'mine-only'));
@@ -211,6 +213,12 @@ export class CadreEditor implements HoldsUnsavedChanges {
   });
 
   constructor() {
+    effect(() => {
+      const panel = this.conflictPanel()?.nativeElement;
+      if (!panel) return;
+      panel.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      panel.focus({ preventScroll: true });
+    });
     toObservable(this.id)
       .pipe(
         switchMap((id): Observable<PageState> => (id ? recordStates(this.api, of({ id })) : of({ status: 'new' }))),
