@@ -1,5 +1,4 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, viewChild, type ElementRef } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule, type AbstractControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,7 +7,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
@@ -27,7 +25,6 @@ import {
   SEXES,
   sameValue,
   type CadreRecord,
-  type EditChoice,
 } from '@cadre/shared-models';
 import { EMPTY, catchError, concatMap, filter, map, of, startWith, switchMap, type Observable } from 'rxjs';
 import { buildUnitTree, listInTreeOrder } from '../admin/units/unit-tree';
@@ -53,7 +50,8 @@ import {
 } from './cadre-form';
 import { CadrePhoto } from './cadre-photo';
 import { CadresApi, MAX_PHOTO_BYTES, conflictingRecordOf } from './cadres-api';
-import { describeEditConflict, editValueOf, mergeEditConflict, type EditConflict, type EditField, type EditValue } from './edit-conflict';
+import { editValueOf, mergeEditConflict, type EditConflict, type EditValue } from './edit-conflict';
+import { EditConflictPanel, type EditChoices } from './edit-conflict-panel';
 import type { RecordField } from './record-fields';
 import { dotted } from './record-format';
 import { recordStates, type RecordState } from './record-state';
@@ -83,7 +81,6 @@ const SERVER_PATH_ALIASES: Readonly<Record<string, string>> = { positions: 'resu
 @Component({
   selector: 'cadre-editor',
   imports: [
-    DatePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -91,9 +88,9 @@ const SERVER_PATH_ALIASES: Readonly<Record<string, string>> = { positions: 'resu
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
-    MatRadioModule,
     MatSelectModule,
     CadrePhoto,
+    EditConflictPanel,
     FailureNotice,
     NoAccess,
   ],
@@ -115,7 +112,6 @@ export class CadreEditor implements HoldsUnsavedChanges {
   private readonly destroyRef = inject(DestroyRef);
   private readonly i18n = inject(I18n);
   protected readonly messages = this.i18n.messages;
-  protected readonly language = this.i18n.language;
   protected readonly errorsOf = describeControlErrors;
   protected readonly dotted = dotted;
 
@@ -146,8 +142,6 @@ export class CadreEditor implements HoldsUnsavedChanges {
   private finished = false;
   /** Both sides of a save refused because someone else saved first. */
   protected readonly conflict = signal<EditConflict | null>(null);
-  /** The side picked for each field both people changed. */
-  protected readonly choices = signal<Partial<Record<EditField, EditChoice>>>({});
   protected readonly invalidCount = signal(0);
   protected readonly photo = signal<PhotoChange>({ kind: 'keep' });
   protected readonly photoProblem = signal<string | null>(null);
@@ -181,19 +175,13 @@ export class CadreEditor implements HoldsUnsavedChanges {
     ];
   });
 
-  protected readonly conflictRows = computed(() => {
-    const conflict = this.conflict();
-    if (!conflict) return [];
-    const units = new Map(this.unitOptions().map((unit) => [unit.id, unit.label.trim()]));
-    units.set(conflict.current.unitId, conflict.current.unitName);
-    return describeEditConflict(conflict, this.messages().portrait, (id) => (id ? (units.get(id) ?? '') : ''));
+  /** Unit names by id, for the conflict panel: the list, and the units both versions name. */
+  protected readonly unitNames = computed(() => {
+    const names = new Map(this.unitOptions().map((unit) => [unit.id, unit.label.trim()]));
+    const current = this.conflict()?.current;
+    if (current) names.set(current.unitId, current.unitName);
+    return names;
   });
-  /** The panel appears above the form while the person is at the save button: it is brought into view. */
-  private readonly conflictPanel = viewChild<ElementRef<HTMLElement>>('conflictPanel');
-  protected readonly clashes = computed(() => this.conflictRows().filter((row) => row.state === 'conflict'));
-  protected readonly takenFields = computed(() => labelsOf(this.conflictRows(), 'theirs-only'));
-  protected readonly keptFields = computed(() => labelsOf(this.conflictRows(), 'mine-only'));
-  protected readonly unchosen = computed(() => this.clashes().filter((row) => !this.choices()[row.field]).length);
 
   /** Units the record can belong to, in tree order; the record's own unit stays even if the list fails. */
   private readonly units = toSignal(
@@ -213,12 +201,6 @@ export class CadreEditor implements HoldsUnsavedChanges {
   });
 
   constructor() {
-    effect(() => {
-      const panel = this.conflictPanel()?.nativeElement;
-      if (!panel) return;
-      panel.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      panel.focus({ preventScroll: true });
-    });
     toObservable(this.id)
       .pipe(
         switchMap((id): Observable<PageState> => (id ? recordStates(this.api, of({ id })) : of({ status: 'new' }))),
@@ -241,8 +223,8 @@ export class CadreEditor implements HoldsUnsavedChanges {
   protected warnBeforeUnload(event: BeforeUnloadEvent): void {
     if (!this.hasUnsavedChanges()) return;
     event.preventDefault();
-    // Older browsers ask only when returnValue is set.
-    event.returnValue = '';
+    // Chrome and Edge before 119 ask only when returnValue is set.
+    event.returnValue = true;
   }
 
   protected pageFailure(state: PageState): FailureDescription | null {
@@ -366,23 +348,18 @@ export class CadreEditor implements HoldsUnsavedChanges {
       });
   }
 
-  protected choose(field: EditField, choice: EditChoice): void {
-    this.choices.update((choices) => ({ ...choices, [field]: choice }));
-  }
-
   /**
    * Continues from the record as the other person saved it, with this person's own changes and
    * the sides picked, and saves that against the new version.
    */
-  protected mergeAndSave(): void {
+  protected mergeAndSave(choices: EditChoices): void {
     const conflict = this.conflict();
-    if (!conflict || this.unchosen() > 0) return;
-    const merged = mergeEditConflict(conflict, this.choices());
+    if (!conflict) return;
+    const merged = mergeEditConflict(conflict, choices);
     this.original.set(conflict.current);
     this.baseline.set(conflict.theirs);
     this.form.set(merged);
     this.conflict.set(null);
-    this.choices.set({});
     this.save();
   }
 
@@ -437,7 +414,6 @@ export class CadreEditor implements HoldsUnsavedChanges {
     this.form.set(form);
     this.baseline.set(form.getRawValue());
     this.conflict.set(null);
-    this.choices.set({});
     this.failure.set(null);
     this.otherErrors.set([]);
     this.invalidCount.set(0);
@@ -469,7 +445,6 @@ export class CadreEditor implements HoldsUnsavedChanges {
     const current = conflictingRecordOf(error);
     if (current) {
       this.conflict.set({ current, base: this.baseline(), mine: this.form().getRawValue(), theirs: editValueOf(current) });
-      this.choices.set({});
       return;
     }
     const form = this.form();
@@ -503,13 +478,6 @@ export class CadreEditor implements HoldsUnsavedChanges {
     }
     this.otherErrors.update((current) => [...current, ...listed]);
   }
-}
-
-function labelsOf(rows: readonly { state: string; label: string }[], state: string): string {
-  return rows
-    .filter((row) => row.state === state)
-    .map((row) => row.label)
-    .join('、');
 }
 
 /** The deepest control along the path that exists, or null when not even the first step does. */
