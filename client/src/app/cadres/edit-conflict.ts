@@ -1,9 +1,8 @@
 import { FormArray, type FormGroup } from '@angular/forms';
-import { compareEdits, mergeEdits, type EditChoice, type EditState } from '@cadre/shared-models';
+import { compareEdits, mergeEdits, type CadreRecord, type EditChoice, type EditState } from '@cadre/shared-models';
 import { assessmentGroup, buildCadreForm, commendationGroup, familyGroup, type CadreForm } from './cadre-form';
 import type { PortraitMessages } from './portrait.messages';
 import { educationText, schoolText } from './record-format';
-import type { CadreRecord } from '@cadre/shared-models';
 
 export type EditValue = ReturnType<CadreForm['getRawValue']>;
 export type EditField = keyof EditValue & string;
