@@ -22,6 +22,7 @@ export * from './cadres/cadre-record.js';
 export * from './cadres/cadre-derivations.js';
 export * from './cadres/form-texts.js';
 export * from './cadres/record-consistency.js';
+export * from './cadres/edit-merge.js';
 export * from './ledger/ledger.js';
 export * from './corrections/correction.js';
 export * from './imports/imports.js';

@@ -7,6 +7,7 @@ import {
   requireStage,
   requireStageActive,
 } from './core/auth/auth-guards';
+import { confirmLeavingUnsaved } from './cadres/unsaved-changes-guard';
 
 export const routes: Routes = [
   { path: 'login', canActivate: [redirectSignedIn], loadComponent: () => import('./login/login').then((m) => m.Login) },
@@ -49,10 +50,20 @@ export const routes: Routes = [
       },
       { path: 'imports', ...permitted('cadre:import'), loadComponent: () => import('./imports/imports').then((m) => m.Imports) },
       { path: 'ledger', ...permitted('ledger:read'), loadComponent: () => import('./ledger/ledger').then((m) => m.Ledger) },
-      { path: 'cadres/new', ...permitted('cadre:write'), loadComponent: () => import('./cadres/cadre-editor').then((m) => m.CadreEditor) },
+      {
+        path: 'cadres/new',
+        ...permitted('cadre:write'),
+        canDeactivate: [confirmLeavingUnsaved],
+        loadComponent: () => import('./cadres/cadre-editor').then((m) => m.CadreEditor),
+      },
       { path: 'cadres/:id', ...permitted('cadre:read'), loadComponent: () => import('./cadres/portrait').then((m) => m.Portrait) },
       { path: 'cadres/:id/form', ...permitted('cadre:read'), loadComponent: () => import('./cadres/appointment-form').then((m) => m.AppointmentForm) },
-      { path: 'cadres/:id/edit', ...permitted('cadre:write'), loadComponent: () => import('./cadres/cadre-editor').then((m) => m.CadreEditor) },
+      {
+        path: 'cadres/:id/edit',
+        ...permitted('cadre:write'),
+        canDeactivate: [confirmLeavingUnsaved],
+        loadComponent: () => import('./cadres/cadre-editor').then((m) => m.CadreEditor),
+      },
       { path: 'corrections', ...permitted('correction:review'), loadComponent: () => import('./corrections/corrections').then((m) => m.Corrections) },
       {
         path: 'cycles/:id/calibration',

@@ -1,5 +1,14 @@
 import type { ResumeEntry } from '../lrmx/lrmx-resume.js';
-import { DERIVED_TAGS, deriveTags, highestEducation, politicalStatusOf, type Highest, type TagSource } from './cadre-derivations.js';
+import {
+  DERIVED_TAGS,
+  deriveTags,
+  headlineEducation,
+  highestEducation,
+  isStudyText,
+  politicalStatusOf,
+  type Highest,
+  type TagSource,
+} from './cadre-derivations.js';
 import type { EducationRow, PoliticalStatus } from './cadre-record.js';
 
 function row(
@@ -74,6 +83,51 @@ describe('highestEducation', () => {
   ];
   for (const [title, fullTime, inService, highest] of cases) {
     it(title, () => expect(highestEducation(fullTime, inService)).toEqual(highest));
+  }
+});
+
+describe('headlineEducation', () => {
+  const bachelor = row('大学本科', '学士', '西南大学经济管理学院');
+  const partySchool = row('研究生', null, '中共重庆市委党校经济管理专业');
+  const mpa = row('研究生', '硕士', '重庆大学公共管理学院');
+  const cases: Array<[title: string, fullTime: EducationRow, inService: EducationRow, rows: EducationRow[]]> = [
+    ['names nothing when both rows are empty', NONE, NONE, []],
+    ['names the full-time row alone', bachelor, NONE, [bachelor]],
+    ['names the in-service row alone', NONE, mpa, [mpa]],
+    ['names the higher row when it also has the higher degree', bachelor, mpa, [mpa]],
+    ['names the full-time row on a tie', mpa, row('研究生', '硕士', '西南大学'), [mpa]],
+    [
+      'names both rows, each whole, when the highest degree is in the other row (党校研究生 without a degree)',
+      bachelor,
+      partySchool,
+      [partySchool, bachelor],
+    ],
+    ['names a degree-only row after the 学历 row', row('大学专科', null, '重庆电大'), row(null, '学士', '', '西南大学'), [row('大学专科', null, '重庆电大'), row(null, '学士', '', '西南大学')]],
+    ['treats 无 as no degree', row('大学本科', '无', '西南大学'), row('大学专科', '无', '重庆电大'), [row('大学本科', '无', '西南大学')]],
+  ];
+  for (const [title, fullTime, inService, rows] of cases) {
+    it(title, () => expect(headlineEducation(fullTime, inService)).toEqual(rows));
+  }
+});
+
+describe('isStudyText', () => {
+  const cases: Array<[text: string, study: boolean]> = [
+    ['西南大学经济管理学院经济学专业学习', true],
+    ['重庆大学研究生学习，获硕士学位', true],
+    ['在中共重庆市委党校经济管理专业在职研究生学习', true],
+    ['在区委党校中青年干部培训班学习', true],
+    ['在区委党校科级干部进修班学习', true],
+    ['五宝镇中学读书', true],
+    ['在西南政法大学就读', true],
+    ['在西南大学攻读公共管理硕士学位', true],
+    ['在国家行政学院研修', true],
+    ['观音桥街道办事处副主任', false],
+    ['区教委学习宣传科科员', false],
+    ['挂职任鱼嘴镇党委副书记', false],
+    ['区委党校教研室教师', false],
+  ];
+  for (const [text, study] of cases) {
+    it(`${text} → ${study ? 'study' : 'post'}`, () => expect(isStudyText(text)).toBe(study));
   }
 });
 

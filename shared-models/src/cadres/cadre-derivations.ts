@@ -48,6 +48,26 @@ export function highestEducation(fullTime: EducationRow, inService: EducationRow
   };
 }
 
+/**
+ * The education rows a headline names, each whole (its 学历, its 学位, its school): the row of
+ * the highest 学历, and the row of the highest 学位 when that is another row with a higher
+ * degree. 最高学历 and 最高学位 may come from different rows (本科学士 full-time, then a 党校
+ * 研究生 without a degree); joining one row's degree to the other's school would misstate both.
+ */
+export function headlineEducation(fullTime: EducationRow, inService: EducationRow): EducationRow[] {
+  const filled = [fullTime, inService].filter((row) => row.education !== null || degreeRank(row) < DEGREE_ORDER.length - 1);
+  if (filled.length === 0) return [];
+  const educationRank = (row: EducationRow) => (row.education === null ? EDUCATION_LEVELS.length : EDUCATION_LEVELS.indexOf(row.education));
+  // sort is stable: 全日制 comes first in a tie.
+  const byEducation = [...filled].sort((a, b) => educationRank(a) - educationRank(b))[0]!;
+  const byDegree = [...filled].sort((a, b) => degreeRank(a) - degreeRank(b))[0]!;
+  return degreeRank(byDegree) < degreeRank(byEducation) ? [byEducation, byDegree] : [byEducation];
+}
+
+function degreeRank(row: EducationRow): number {
+  return row.degree === null ? DEGREE_ORDER.length - 1 : DEGREE_ORDER.indexOf(row.degree);
+}
+
 /** 政治面貌 for the ledger: a join month without another party means CPC membership. */
 export function politicalStatusOf(record: { partyJoinMonth: string | null; otherParty: string | null }): PoliticalStatus {
   if (record.otherParty === '无党派人士') return '无党派人士';
@@ -88,22 +108,29 @@ const GRASSROOTS = /街道|镇|乡|村|社区/;
 const NOT_GRASSROOTS = /城乡|农村|城镇|乡科级|乡村振兴局/g;
 // 企业 alone names government work as often as a company (企业服务科, 中小企业局), so it earns nothing.
 const ENTERPRISE = /公司|集团|厂/;
-// A course names its school and major (重庆大学城乡规划专业学习, 某某镇中学学习): it is no post.
+// A course names its school and major (重庆大学城乡规划专业学习, 某某镇中学读书): it is no post.
 // It is the last words of the text, or the words before a comma that adds where (…学习，获硕士学位).
 // Two plain tests rather than one pattern ending in `(?:[，,].*)?$`, which tries every study word
 // against the whole rest of the text and so grows with the square of its length.
-const STUDY_AT_END = /(?:学习|进修|培训)$/;
-const STUDY_BEFORE_COMMA = /(?:学习|进修|培训)[，,]/;
+const STUDY_WORDS = '学习|进修|培训|读书|就读|研修|深造';
+const STUDY_AT_END = new RegExp(`(?:${STUDY_WORDS})$`);
+const STUDY_BEFORE_COMMA = new RegExp(`(?:${STUDY_WORDS})[，,]`);
+// 攻读 opens a course wherever it stands (在西南大学攻读硕士学位).
+const STUDY_ANYWHERE = /攻读/;
 const GRASSROOTS_UNIT_TYPES = new Set(['street', 'town']);
 
-// `.` stops at line breaks and `$` is the end of the text, so only the last line ever counted.
-function isStudy(text: string): boolean {
-  const lastLine = text.split(/[\n\r\u2028\u2029]/).at(-1)!;
-  return STUDY_AT_END.test(lastLine) || STUDY_BEFORE_COMMA.test(lastLine);
+/**
+ * Whether a 简历 line is a period of study (全日制 or 在职 education, 党校 classes, 进修) rather
+ * than a post held: the timeline labels it 学习, and it earns no experience tag.
+ */
+export function isStudyText(text: string): boolean {
+  // `.` stops at line breaks and `$` is the end of the text, so only the last line ever counted.
+  const lastLine = text.split(/[\n\r\u2028\u2029]/).at(-1)!.trim();
+  return STUDY_AT_END.test(lastLine) || STUDY_BEFORE_COMMA.test(lastLine) || STUDY_ANYWHERE.test(lastLine);
 }
 
-const isGrassrootsPost = (text: string) => !isStudy(text) && GRASSROOTS.test(text.replace(NOT_GRASSROOTS, ''));
-const isEnterprisePost = (text: string) => !isStudy(text) && ENTERPRISE.test(text);
+const isGrassrootsPost = (text: string) => !isStudyText(text) && GRASSROOTS.test(text.replace(NOT_GRASSROOTS, ''));
+const isEnterprisePost = (text: string) => !isStudyText(text) && ENTERPRISE.test(text);
 
 function dotted(month: string): string {
   return month.replace('-', '.');

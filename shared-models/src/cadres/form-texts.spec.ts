@@ -1,5 +1,5 @@
 import type { AnnualAssessmentEntry, CommendationEntry } from './cadre-record.js';
-import { formatAnnualAssessments, formatCommendations, parseAnnualAssessments, parseCommendations } from './form-texts.js';
+import { formatAnnualAssessments, formatCommendations, latestAssessments, parseAnnualAssessments, parseCommendations } from './form-texts.js';
 
 describe('parseCommendations', () => {
   const cases: Array<[title: string, text: string, entries: CommendationEntry[]]> = [
@@ -111,4 +111,19 @@ describe('formatAnnualAssessments', () => {
   it('reads back as the same entries, oldest first', () => {
     expect(parseAnnualAssessments(formatAnnualAssessments(entries))).toEqual([...entries].sort((a, b) => a.year - b.year));
   });
+});
+
+describe('latestAssessments', () => {
+  const years = (...list: number[]): AnnualAssessmentEntry[] => list.map((year) => ({ year, grade: '称职' }));
+  const cases: Array<[title: string, entries: AnnualAssessmentEntry[], count: number | undefined, expected: number[]]> = [
+    ['keeps none of none', [], undefined, []],
+    ['keeps all of two', years(2023, 2024), undefined, [2023, 2024]],
+    ['keeps the latest three of five, oldest first', years(2020, 2021, 2022, 2023, 2024), undefined, [2022, 2023, 2024]],
+    ['orders entries stored out of order', years(2024, 2019, 2022, 2023), undefined, [2022, 2023, 2024]],
+    ['keeps the latest three even with a gap year', years(2018, 2019, 2021, 2024), undefined, [2019, 2021, 2024]],
+    ['keeps another count when asked', years(2020, 2021, 2022), 1, [2022]],
+  ];
+  for (const [title, entries, count, expected] of cases) {
+    it(title, () => expect(latestAssessments(entries, count).map((e) => e.year)).toEqual(expected));
+  }
 });

@@ -52,6 +52,17 @@ export function formatAnnualAssessments(entries: readonly AnnualAssessmentEntry[
     .join('；');
 }
 
+/**
+ * The assessments the appointment form prints: the latest `count` years, oldest first, as the
+ * official 干部任免审批表 asks for 近三年年度考核结果. The record keeps every year.
+ */
+export function latestAssessments(entries: readonly AnnualAssessmentEntry[], count = 3): AnnualAssessmentEntry[] {
+  return [...entries]
+    .sort((a, b) => b.year - a.year)
+    .slice(0, count)
+    .reverse();
+}
+
 function splitPieces(text: string): string[] {
   return text
     .replace(/<br\s*\/?>/gi, '\n')

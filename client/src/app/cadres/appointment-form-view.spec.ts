@@ -77,6 +77,22 @@ describe('buildAppointmentForm', () => {
     expect(form.annualAssessments).toBe('2023年度称职；2024年度优秀');
   });
 
+  it('prints the last three years of 年度考核结果, as the official form does, oldest first', () => {
+    const annualAssessments = [2019, 2020, 2021, 2022, 2023].map((year) => ({ year, grade: year === 2022 ? '优秀' : '称职' }) as const);
+    const form = buildAppointmentForm(
+      aCadreRecord({ annualAssessments, annualAssessmentsText: '2019年度称职；2020年度称职；2021年度称职；2022年度优秀；2023年度称职' }),
+      TODAY,
+    );
+
+    expect(form.annualAssessments).toBe('2021年度称职；2022年度优秀；2023年度称职');
+  });
+
+  it('prints an imported 年度考核 text with no readable years as it came', () => {
+    const form = buildAppointmentForm(aCadreRecord({ annualAssessments: [], annualAssessmentsText: '近三年考核均为称职' }), TODAY);
+
+    expect(form.annualAssessments).toBe('近三年考核均为称职');
+  });
+
   it('prints both education rows with their schools', () => {
     const form = buildAppointmentForm(aCadreRecord(), TODAY);
 

@@ -1,4 +1,4 @@
-import { formatAnnualAssessments, formatCommendations, formatResume, type CadreRecord } from '@cadre/shared-models';
+import { formatAnnualAssessments, formatCommendations, formatResume, latestAssessments, type CadreRecord } from '@cadre/shared-models';
 import { birthWithFormAge, dotted, educationText, familyAge, partyText, schoolText } from './record-format';
 
 /** The form prints at least this many family rows, blank ones ruled for handwriting. */
@@ -103,7 +103,10 @@ export function buildAppointmentForm(record: CadreRecord, today: Date = new Date
     postToRemove: form.postToRemove,
     resume: resumeLines(record.resumeText || formatResume(record.positions)),
     commendations: record.commendationsText || formatCommendations(record.commendations),
-    annualAssessments: record.annualAssessmentsText || formatAnnualAssessments(record.annualAssessments),
+    // The form asks for the last three years; the portrait's timeline keeps them all. Text an
+    // imported file held without readable years is printed as it came.
+    annualAssessments:
+      record.annualAssessments.length > 0 ? formatAnnualAssessments(latestAssessments(record.annualAssessments)) : record.annualAssessmentsText,
     appointmentReason: form.appointmentReason,
     family: [...family, ...Array.from({ length: Math.max(0, MIN_FAMILY_ROWS - family.length) }, () => blank)],
     submittingUnit: form.submittingUnit,

@@ -6,6 +6,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { Router, provideRouter } from '@angular/router';
@@ -158,32 +159,170 @@ describe('CadreEditor', () => {
     request.flush(aCadreRecord({ version: 5 }));
   });
 
-  it('on a stale save, says it was changed by someone else, shows the current values and reloads them on request', async () => {
-    await open(RECORD_ID);
-    await type('现任职务', '我的修改');
-    const current = aCadreRecord({ version: 6, post: '观音桥街道党工委副书记', rank: '四级调研员', updatedAt: '2025-03-05T02:00:00.000Z' });
+  describe('when someone else saved first', () => {
+    // They changed 现任职务 (as I did, differently) and 职级; I also changed 专业技术职务 and the 简历.
+    const current = aCadreRecord({
+      version: 6,
+      post: '观音桥街道党工委副书记',
+      rank: '四级调研员',
+      updatedAt: '2025-03-05T02:00:00.000Z',
+    });
 
-    await save();
-    expectPut().flush(aProblem(409, 'version_conflict', { title: '记录已被他人修改', current }), { status: 409, statusText: 'Conflict' });
-    await fixture.whenStable();
+    async function saveIntoConflict(): Promise<void> {
+      await type('现任职务', '我的修改');
+      await type('专业技术职务', '高级经济师');
+      await save();
+      expectPut().flush(aProblem(409, 'version_conflict', { title: '记录已被他人修改', current }), { status: 409, statusText: 'Conflict' });
+      await fixture.whenStable();
+    }
 
-    const notice = (fixture.nativeElement as HTMLElement).querySelector('.conflict')!;
-    expect(notice.querySelector('h2')?.textContent).toBe('已被他人修改');
-    const changes = Array.from(notice.querySelectorAll('dl > div'), (row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
-    expect(changes).toEqual([
-      ['现任职务', '观音桥街道党工委副书记'],
-      ['职级', '四级调研员'],
-    ]);
-    expect(await (await loader.getHarness(MatButtonHarness.with({ text: '保存' }))).isDisabled()).toBeTrue();
+    function panel(): HTMLElement {
+      return (fixture.nativeElement as HTMLElement).querySelector('.conflict')!;
+    }
 
-    await (await loader.getHarness(MatButtonHarness.with({ text: '载入最新内容' }))).click();
-    expect(await (await input('现任职务')).getValue()).toBe('观音桥街道党工委副书记');
-    expect((fixture.nativeElement as HTMLElement).querySelector('.conflict')).toBeNull();
+    async function side(field: string, choice: '保留我的' | '采用对方的'): Promise<void> {
+      const group = await loader.getHarness(MatRadioGroupHarness.with({ selector: `[aria-label="${field}"]` }));
+      await (await group.getRadioButtons({ label: new RegExp(`^${choice}`) }))[0]!.check();
+    }
 
-    await save();
-    const retry = expectPut();
-    expect(retry.request.body.version).toBe(6);
-    retry.flush(current);
+    it('lists only the fields both changed, each with both values, and says what is merged silently', async () => {
+      await open(RECORD_ID);
+      await saveIntoConflict();
+
+      expect(panel().querySelector('h2')?.textContent).toBe('已被他人修改');
+      const clashes = Array.from(panel().querySelectorAll('fieldset'), (set) => ({
+        field: set.querySelector('legend')?.textContent,
+        values: Array.from(set.querySelectorAll('.side-value'), (value) => value.textContent),
+      }));
+      expect(clashes).toEqual([{ field: '现任职务', values: ['我的修改', '观音桥街道党工委副书记'] }]);
+      expect(Array.from(panel().querySelectorAll('.merge-note'), (note) => note.textContent)).toEqual([
+        '将采用对方对以下字段的修改：职级',
+        '将保留您对以下字段的修改：专业技术职务',
+      ]);
+      expect(panel().textContent).toContain('还有 1 个字段未选择');
+      expect(await (await loader.getHarness(MatButtonHarness.with({ text: '合并并保存' }))).isDisabled()).toBeTrue();
+      expect(await (await loader.getHarness(MatButtonHarness.with({ text: '保存' }))).isDisabled()).toBeTrue();
+      expect(panel().textContent).not.toContain('载入最新内容');
+    });
+
+    const picks: Array<[choice: '保留我的' | '采用对方的', post: string]> = [
+      ['保留我的', '我的修改'],
+      ['采用对方的', '观音桥街道党工委副书记'],
+    ];
+    for (const [choice, post] of picks) {
+      it(`${choice}: saves against the new version with their 职级 and my 专业技术职务 kept`, async () => {
+        await open(RECORD_ID);
+        await saveIntoConflict();
+
+        await side('现任职务', choice);
+        await press('合并并保存');
+
+        const retry = expectPut();
+        expect(retry.request.body).toEqual(
+          jasmine.objectContaining({ version: 6, post, rank: '四级调研员', professionalTitle: '高级经济师', positions: current.positions }),
+        );
+        retry.flush(aCadreRecord({ version: 7, post, rank: '四级调研员', professionalTitle: '高级经济师' }));
+        await fixture.whenStable();
+        expect(panel()).toBeNull();
+        expect(navigate).toHaveBeenCalledWith(['/cadres', RECORD_ID]);
+      });
+    }
+
+    it('compares a list as a whole: a 简历 changed on both sides is one choice', async () => {
+      await open(RECORD_ID);
+      const resume = await (await field('简历（每行一段经历）')).getControl(MatInputHarness);
+      expect(resume).withContext('the 简历 box').not.toBeNull();
+      await resume!.setValue('2005.09—2009.07 西南大学学习');
+      const theirs = aCadreRecord({ version: 6, positions: [{ start: '2009-07', end: null, text: '南宾镇科员' }] });
+
+      await save();
+      expectPut().flush(aProblem(409, 'version_conflict', { current: theirs }), { status: 409, statusText: 'Conflict' });
+      await fixture.whenStable();
+
+      const legends = Array.from(panel().querySelectorAll('legend'), (legend) => legend.textContent);
+      expect(legends).toEqual(['简历']);
+      await side('简历', '采用对方的');
+      await press('合并并保存');
+      const retry = expectPut();
+      expect(retry.request.body.positions).toEqual(theirs.positions);
+      retry.flush(theirs);
+    });
+  });
+
+  describe('unsaved changes', () => {
+    function editor(): CadreEditor {
+      return fixture.componentInstance;
+    }
+
+    /** Closing the tab; dispatched on window it would also reach Karma, which takes it for a reload. */
+    function unload(): BeforeUnloadEvent {
+      const event = new Event('beforeunload', { cancelable: true }) as BeforeUnloadEvent;
+      (editor() as unknown as { warnBeforeUnload(event: BeforeUnloadEvent): void }).warnBeforeUnload(event);
+      return event;
+    }
+
+    it('has none when opened, some once a field is typed, and none again when it is typed back', async () => {
+      await open(RECORD_ID);
+      expect(editor().hasUnsavedChanges()).toBeFalse();
+      expect(unload().defaultPrevented).toBeFalse();
+
+      await type('现任职务', '观音桥街道办事处主任');
+      expect(editor().hasUnsavedChanges()).toBeTrue();
+      expect(unload().defaultPrevented).withContext('closing the tab asks').toBeTrue();
+
+      await type('现任职务', '观音桥街道办事处副主任');
+      expect(editor().hasUnsavedChanges()).toBeFalse();
+    });
+
+    it('counts a removed photo as a change', async () => {
+      await open(RECORD_ID, aCadreRecord({ hasPhoto: true }));
+      backend.expectOne(`/api/cadres/${RECORD_ID}/photo`).flush(new Blob());
+      await (await loader.getHarness(MatButtonHarness.with({ text: '移除照片' }))).click();
+      expect(editor().hasUnsavedChanges()).toBeTrue();
+    });
+
+    it('counts a removed row as a change', async () => {
+      await open(RECORD_ID);
+      await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="删除第 1 行"]' }))).click();
+      expect(editor().hasUnsavedChanges()).toBeTrue();
+    });
+
+    it('has none on a new record until something is typed', async () => {
+      await open(undefined);
+      expect(editor().hasUnsavedChanges()).toBeFalse();
+      await type('姓名', '李明');
+      expect(editor().hasUnsavedChanges()).toBeTrue();
+    });
+
+    it('has none once the save succeeded, so the way to the portrait is not questioned', async () => {
+      await open(RECORD_ID);
+      await type('现任职务', '观音桥街道办事处主任');
+      await save();
+      expectPut().flush(aCadreRecord({ version: 5, post: '观音桥街道办事处主任' }));
+      await fixture.whenStable();
+
+      expect(editor().hasUnsavedChanges()).toBeFalse();
+      expect(unload().defaultPrevented).toBeFalse();
+    });
+
+    it('still has them after a refused save, and after merging a conflict until it is saved', async () => {
+      await open(RECORD_ID);
+      await type('现任职务', '观音桥街道办事处主任');
+      await save();
+      expectPut().flush(aProblem(409, 'version_conflict', { current: aCadreRecord({ version: 6, rank: '四级调研员' }) }), {
+        status: 409,
+        statusText: 'Conflict',
+      });
+      await fixture.whenStable();
+      expect(editor().hasUnsavedChanges()).toBeTrue();
+
+      await press('合并并保存');
+      const retry = expectPut();
+      expect(editor().hasUnsavedChanges()).withContext('while the merged save is under way').toBeTrue();
+      retry.flush(aProblem(500, 'internal'), { status: 500, statusText: 'Server Error' });
+      await fixture.whenStable();
+      expect(editor().hasUnsavedChanges()).toBeTrue();
+    });
   });
 
   it('shows the server’s field messages under the fields they name', async () => {

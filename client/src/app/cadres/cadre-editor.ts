@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule, type AbstractControl } from '@angular/forms';
@@ -24,6 +23,7 @@ import {
   OTHER_PARTIES,
   POST_LEVELS,
   SEXES,
+  sameValue,
   type CadreRecord,
 } from '@cadre/shared-models';
 import { EMPTY, catchError, concatMap, filter, map, of, startWith, switchMap, type Observable } from 'rxjs';
@@ -50,10 +50,13 @@ import {
 } from './cadre-form';
 import { CadrePhoto } from './cadre-photo';
 import { CadresApi, MAX_PHOTO_BYTES, conflictingRecordOf } from './cadres-api';
-import { changedFields, fieldText, type RecordField } from './record-fields';
+import { editValueOf, mergeEditConflict, type EditConflict, type EditValue } from './edit-conflict';
+import { EditConflictPanel, type EditChoices } from './edit-conflict-panel';
+import type { RecordField } from './record-fields';
 import { dotted } from './record-format';
 import { recordStates, type RecordState } from './record-state';
 import { previewResume } from './resume-preview';
+import type { HoldsUnsavedChanges } from './unsaved-changes-guard';
 
 type PageState = RecordState | { readonly status: 'new' };
 
@@ -72,12 +75,12 @@ const SERVER_PATH_ALIASES: Readonly<Record<string, string>> = { positions: 'resu
 /**
  * Creates or edits a cadre record (org_admin; unit_manager within their subtree). Fields are
  * checked as typed with the shared schemas; a save based on a stale version is refused with
- * 409, and the page then shows what someone else changed and offers to load it.
+ * 409, and the page then shows the fields both people changed so the person picks a side for
+ * each before saving again. Leaving with unsaved edits asks first.
  */
 @Component({
   selector: 'cadre-editor',
   imports: [
-    DatePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -87,14 +90,16 @@ const SERVER_PATH_ALIASES: Readonly<Record<string, string>> = { positions: 'resu
     MatProgressBarModule,
     MatSelectModule,
     CadrePhoto,
+    EditConflictPanel,
     FailureNotice,
     NoAccess,
   ],
   templateUrl: './cadre-editor.html',
   styleUrl: './cadre-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:beforeunload)': 'warnBeforeUnload($event)' },
 })
-export class CadreEditor {
+export class CadreEditor implements HoldsUnsavedChanges {
   /** The `:id` route parameter; absent on /cadres/new. */
   readonly id = input<string>();
 
@@ -107,7 +112,6 @@ export class CadreEditor {
   private readonly destroyRef = inject(DestroyRef);
   private readonly i18n = inject(I18n);
   protected readonly messages = this.i18n.messages;
-  protected readonly language = this.i18n.language;
   protected readonly errorsOf = describeControlErrors;
   protected readonly dotted = dotted;
 
@@ -132,8 +136,12 @@ export class CadreEditor {
   protected readonly failure = signal<FailureDescription | null>(null);
   /** Field messages of a refused save that belong to no single box. */
   protected readonly otherErrors = signal<readonly string[]>([]);
-  /** The record as someone else saved it, after a 409. */
-  protected readonly conflict = signal<CadreRecord | null>(null);
+  /** The form's values as loaded, merged or last saved: what "unsaved changes" are measured against. */
+  private readonly baseline = signal<EditValue>(editValueOf(null));
+  /** Set once the record is saved or deleted, so the navigation that follows is not questioned. */
+  private finished = false;
+  /** Both sides of a save refused because someone else saved first. */
+  protected readonly conflict = signal<EditConflict | null>(null);
   protected readonly invalidCount = signal(0);
   protected readonly photo = signal<PhotoChange>({ kind: 'keep' });
   protected readonly photoProblem = signal<string | null>(null);
@@ -167,12 +175,12 @@ export class CadreEditor {
     ];
   });
 
-  protected readonly conflictChanges = computed(() => {
-    const current = this.conflict();
-    const original = this.original();
-    if (!current || !original) return [];
-    const labels = this.messages().portrait.fields;
-    return changedFields(original, current).map((field) => ({ label: labels[field], value: fieldText(current, field) }));
+  /** Unit names by id, for the conflict panel: the list, and the units both versions name. */
+  protected readonly unitNames = computed(() => {
+    const names = new Map(this.unitOptions().map((unit) => [unit.id, unit.label.trim()]));
+    const current = this.conflict()?.current;
+    if (current) names.set(current.unitId, current.unitName);
+    return names;
   });
 
   /** Units the record can belong to, in tree order; the record's own unit stays even if the list fails. */
@@ -203,6 +211,20 @@ export class CadreEditor {
         if (state.status === 'loaded') this.startFrom(state.record);
         if (state.status === 'new') this.startNew();
       });
+  }
+
+  /** Edits that are neither saved nor thrown away: typed values, or a photo picked or removed. */
+  hasUnsavedChanges(): boolean {
+    if (this.finished || this.page().status === 'loading') return false;
+    return this.photo().kind !== 'keep' || !sameValue(this.form().getRawValue(), this.baseline());
+  }
+
+  /** Closing or reloading the tab with unsaved edits: the browser asks in its own words. */
+  protected warnBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!this.hasUnsavedChanges()) return;
+    event.preventDefault();
+    // Chrome and Edge before 119 ask only when returnValue is set.
+    event.returnValue = true;
   }
 
   protected pageFailure(state: PageState): FailureDescription | null {
@@ -310,6 +332,7 @@ export class CadreEditor {
       .subscribe({
         next: ({ saved, photoFailure }) => {
           this.busy.set(false);
+          this.finished = true;
           const text = this.messages();
           this.snackBar.open(
             photoFailure ? text.portrait.savedWithoutPhoto(photoFailure.title) : text.common.saved,
@@ -325,10 +348,19 @@ export class CadreEditor {
       });
   }
 
-  /** Puts the record as it now stands into the form, dropping the edits made on the stale one. */
-  protected loadCurrent(): void {
-    const current = this.conflict();
-    if (current) this.startFrom(current);
+  /**
+   * Continues from the record as the other person saved it, with this person's own changes and
+   * the sides picked, and saves that against the new version.
+   */
+  protected mergeAndSave(choices: EditChoices): void {
+    const conflict = this.conflict();
+    if (!conflict) return;
+    const merged = mergeEditConflict(conflict, choices);
+    this.original.set(conflict.current);
+    this.baseline.set(conflict.theirs);
+    this.form.set(merged);
+    this.conflict.set(null);
+    this.save();
   }
 
   protected confirmDelete(): void {
@@ -358,6 +390,7 @@ export class CadreEditor {
       )
       .subscribe(() => {
         this.busy.set(false);
+        this.finished = true;
         this.snackBar.open(text.deleted(record.name), undefined, { duration: 4000 });
         void this.router.navigateByUrl(this.listPage());
       });
@@ -377,7 +410,9 @@ export class CadreEditor {
 
   private startFrom(record: CadreRecord): void {
     this.original.set(record);
-    this.form.set(buildCadreForm(record));
+    const form = buildCadreForm(record);
+    this.form.set(form);
+    this.baseline.set(form.getRawValue());
     this.conflict.set(null);
     this.failure.set(null);
     this.otherErrors.set([]);
@@ -392,6 +427,7 @@ export class CadreEditor {
     // A unit manager records people of their own unit first; anyone may pick another unit.
     form.controls.unitId.setValue(this.session.me()?.unitId ?? null);
     this.form.set(form);
+    this.baseline.set(form.getRawValue());
   }
 
   /** Sends the photo change after the record is saved, so a refused save never leaves a half-changed photo. */
@@ -408,7 +444,7 @@ export class CadreEditor {
   private showSaveFailure(error: unknown): void {
     const current = conflictingRecordOf(error);
     if (current) {
-      this.conflict.set(current);
+      this.conflict.set({ current, base: this.baseline(), mine: this.form().getRawValue(), theirs: editValueOf(current) });
       return;
     }
     const form = this.form();

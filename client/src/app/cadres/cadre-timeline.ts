@@ -7,6 +7,8 @@ import { buildTimeline, type TimelineEntry, type TimelineKind } from './timeline
 
 /** Material Symbols paths (24×24), one per kind, so a kind reads at a glance without its label. */
 const KIND_ICONS: Readonly<Record<TimelineKind, string>> = {
+  study:
+    'M21 5c-1.11-.35-2.33-.5-3.5-.5-1.95 0-4.05.4-5.5 1.5-1.45-1.1-3.55-1.5-5.5-1.5S2.45 4.9 1 6v14.65c0 .25.25.5.5.5.1 0 .15-.05.25-.05C3.1 20.45 5.05 20 6.5 20c1.95 0 4.05.4 5.5 1.5 1.35-.85 3.8-1.5 5.5-1.5 1.65 0 3.35.3 4.75 1.05.1.05.15.05.25.05.25 0 .5-.25.5-.5V6c-.6-.45-1.25-.75-2-1zm0 13.5c-1.1-.35-2.3-.5-3.5-.5-1.7 0-4.15.65-5.5 1.5V8c1.35-.85 3.8-1.5 5.5-1.5 1.2 0 2.4.15 3.5.5v11.5z',
   position:
     'M20 6h-4V4c0-1.11-.89-2-2-2h-4c-1.11 0-2 .89-2 2v2H4c-1.11 0-1.99.89-1.99 2L2 19c0 1.11.89 2 2 2h16c1.11 0 2-.89 2-2V8c0-1.11-.89-2-2-2zm-6 0h-4V4h4v2z',
   assessment:
@@ -21,7 +23,7 @@ interface TimelineRow {
   readonly kind: TimelineKind;
   readonly when: string;
   readonly what: string;
-  readonly subEntries: readonly { readonly when: string; readonly what: string }[];
+  readonly subEntries: readonly { readonly when: string; readonly what: string; readonly study: boolean }[];
 }
 
 function period(start: string, end: string | null, text: PortraitMessages): string {
@@ -31,11 +33,12 @@ function period(start: string, end: string | null, text: PortraitMessages): stri
 function toRow(entry: TimelineEntry, text: PortraitMessages): TimelineRow {
   switch (entry.kind) {
     case 'position':
+    case 'study':
       return {
         kind: entry.kind,
         when: period(entry.start, entry.end, text),
         what: entry.text,
-        subEntries: entry.subEntries.map((sub) => ({ when: period(sub.start, sub.end, text), what: sub.text })),
+        subEntries: entry.subEntries.map((sub) => ({ when: period(sub.start, sub.end, text), what: sub.text, study: sub.study })),
       };
     case 'assessment':
       return { kind: entry.kind, when: text.assessmentYear(entry.year), what: text.assessmentGrade(entry.grade), subEntries: [] };
@@ -44,7 +47,7 @@ function toRow(entry: TimelineEntry, text: PortraitMessages): TimelineRow {
   }
 }
 
-/** Posts (with their 其间 entries), annual assessments, rewards and sanctions on one line of time, newest first. */
+/** Posts and studies (with their 其间 entries), annual assessments, rewards and sanctions on one line of time, newest first. */
 @Component({
   selector: 'cadre-timeline',
   template: `
@@ -70,7 +73,13 @@ function toRow(entry: TimelineEntry, text: PortraitMessages): TimelineRow {
               @if (row.subEntries.length > 0) {
                 <ul class="sub" [attr.aria-label]="text.meanwhile">
                   @for (sub of row.subEntries; track $index) {
-                    <li><span class="when">{{ text.meanwhile }} {{ sub.when }}</span> {{ sub.what }}</li>
+                    <li>
+                      <span class="when">{{ text.meanwhile }} {{ sub.when }}</span>
+                      @if (sub.study) {
+                        <span class="kind">{{ text.timelineKinds.study }}</span>
+                      }
+                      {{ sub.what }}
+                    </li>
                   }
                 </ul>
               }

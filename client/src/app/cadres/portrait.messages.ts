@@ -120,7 +120,18 @@ export interface PortraitMessages {
   savedWithoutPhoto(reason: string): string;
   readonly conflictTitle: string;
   conflictHint(savedAt: string): string;
-  readonly loadCurrent: string;
+  readonly conflictNoClash: string;
+  readonly conflictMine: string;
+  readonly conflictTheirs: string;
+  readonly keepMine: string;
+  readonly takeTheirs: string;
+  conflictTaken(fields: string): string;
+  conflictKept(fields: string): string;
+  conflictUnchosen(count: number): string;
+  readonly mergeAndSave: string;
+  readonly leaveTitle: string;
+  readonly leaveMessage: string;
+  readonly leaveConfirm: string;
   readonly delete: string;
   readonly deleteTitle: string;
   confirmDelete(name: string): string;
@@ -187,6 +198,7 @@ export const PORTRAIT_ZH_CN: PortraitMessages = {
   timeline: '履历时间轴',
   timelineKinds: {
     position: '任职',
+    study: '学习',
     assessment: '年度考核',
     commendation: '奖励',
     sanction: '处分',
@@ -275,8 +287,19 @@ export const PORTRAIT_ZH_CN: PortraitMessages = {
   create: '创建',
   savedWithoutPhoto: (reason) => `档案已保存，但照片未能保存：${reason}`,
   conflictTitle: '已被他人修改',
-  conflictHint: (savedAt) => `您编辑期间，该档案已于 ${savedAt} 被他人修改，以下是现在的内容。请载入最新内容后重新修改。`,
-  loadCurrent: '载入最新内容',
+  conflictHint: (savedAt) => `您编辑期间，该档案已于 ${savedAt} 被他人修改。下列字段您和对方都改了，请逐项选择保留哪一方，然后合并保存。`,
+  conflictNoClash: '您和对方修改的是不同的字段，可以直接合并保存。',
+  conflictMine: '我的修改',
+  conflictTheirs: '对方的修改',
+  keepMine: '保留我的',
+  takeTheirs: '采用对方的',
+  conflictTaken: (fields) => `将采用对方对以下字段的修改：${fields}`,
+  conflictKept: (fields) => `将保留您对以下字段的修改：${fields}`,
+  conflictUnchosen: (count) => `还有 ${count} 个字段未选择`,
+  mergeAndSave: '合并并保存',
+  leaveTitle: '离开编辑页面？',
+  leaveMessage: '您的修改尚未保存，离开后将丢失。',
+  leaveConfirm: '放弃修改并离开',
   delete: '删除档案',
   deleteTitle: '删除干部档案',
   confirmDelete: (name) => `确定删除 ${name} 的干部档案吗？删除后不可恢复。`,
@@ -343,6 +366,7 @@ export const PORTRAIT_EN: PortraitMessages = {
   timeline: 'Timeline',
   timelineKinds: {
     position: 'Post',
+    study: 'Study',
     assessment: 'Annual assessment',
     commendation: 'Reward',
     sanction: 'Sanction',
@@ -431,8 +455,19 @@ export const PORTRAIT_EN: PortraitMessages = {
   create: 'Create',
   savedWithoutPhoto: (reason) => `The record was saved, but not the photo: ${reason}`,
   conflictTitle: 'Changed by someone else',
-  conflictHint: (savedAt) => `While you were editing, someone else saved this record (${savedAt}). This is what it says now. Load it and make your changes again.`,
-  loadCurrent: 'Load the current record',
+  conflictHint: (savedAt) => `While you were editing, someone else saved this record (${savedAt}). You both changed the fields below: pick whose value to keep in each, then merge and save.`,
+  conflictNoClash: 'You and the other person changed different fields; the changes can be merged and saved.',
+  conflictMine: 'My change',
+  conflictTheirs: 'Their change',
+  keepMine: 'Keep mine',
+  takeTheirs: 'Take theirs',
+  conflictTaken: (fields) => `Their changes will be taken for: ${fields}`,
+  conflictKept: (fields) => `Your changes will be kept for: ${fields}`,
+  conflictUnchosen: (count) => `${count} ${count === 1 ? 'field' : 'fields'} still to choose`,
+  mergeAndSave: 'Merge and save',
+  leaveTitle: 'Leave the editor?',
+  leaveMessage: 'Your changes are not saved and will be lost if you leave.',
+  leaveConfirm: 'Discard and leave',
   delete: 'Delete record',
   deleteTitle: 'Delete cadre record',
   confirmDelete: (name) => `Delete the record of ${name}? This cannot be undone.`,

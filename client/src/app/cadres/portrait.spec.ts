@@ -96,6 +96,21 @@ describe('Portrait', () => {
     );
   });
 
+  it('names each education row whole in the headline when the highest degree is in the other row', async () => {
+    await render(
+      ['org_admin'],
+      aCadreRecord({
+        fullTimeEducation: { education: '大学本科', degree: '学士', educationSchool: '西南大学经济管理学院', degreeSchool: '西南大学经济管理学院' },
+        inServiceEducation: { education: '研究生', degree: null, educationSchool: '中共重庆市委党校经济管理专业', degreeSchool: '' },
+        education: '研究生',
+        degree: '学士',
+        school: '中共重庆市委党校经济管理专业',
+      }),
+    );
+
+    expect(textsOf('.facts .education-line')).toEqual(['研究生 · 中共重庆市委党校经济管理专业', '大学本科 · 学士 · 西南大学经济管理学院']);
+  });
+
   it('shows each derived tag with its evidence, in a tooltip and spelled out once the tag is chosen', async () => {
     await render(['org_admin']);
 
@@ -129,7 +144,7 @@ describe('Portrait', () => {
       ['2019.12', '奖励'],
       ['2015.02—2021.03', '任职'],
       ['2009.07—2015.02', '任职'],
-      ['2005.09—2009.07', '任职'],
+      ['2005.09—2009.07', '学习'],
       ['处分'],
     ]);
     expect(textsOf('cadre-timeline .sub li')).toEqual(['其间 2011.03—2012.03 挂职石柱县龙沙镇龙沙村第一书记']);

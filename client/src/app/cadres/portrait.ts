@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { politicalStatusOf, type AssessmentHistoryEntry, type CadreRecord, type EducationRow } from '@cadre/shared-models';
+import { headlineEducation, politicalStatusOf, type AssessmentHistoryEntry, type CadreRecord, type EducationRow } from '@cadre/shared-models';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { AuthSession } from '../core/auth/auth-session';
 import { describeFailure, type FailureDescription } from '../core/http/describe-failure';
@@ -121,6 +121,16 @@ export class Portrait {
 
   protected age(record: CadreRecord): number {
     return ageToday(record.birthMonth);
+  }
+
+  /**
+   * 最高学历 with its own degree and school; when the highest degree was earned in the other row,
+   * that row follows, whole, so no degree is shown beside a school that did not award it.
+   */
+  protected educationHeadline(record: CadreRecord): string[] {
+    return headlineEducation(record.fullTimeEducation, record.inServiceEducation).map((row) =>
+      [row.education, row.degree !== '无' ? row.degree : null, schoolText(row)].filter((part) => part).join(' · '),
+    );
   }
 
   protected educationRows(record: CadreRecord): { label: string; value: EducationRow }[] {

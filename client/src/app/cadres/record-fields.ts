@@ -41,8 +41,8 @@ export const RECORD_FIELDS = [
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
 /**
- * A field of the record as one line of text (several for lists): what the conflict notice and the
- * correction dialog show. Party membership reads as the form prints it; 群众 has no party text.
+ * A field of the record as one line of text (several for lists): what the correction dialog
+ * shows. Party membership reads as the form prints it; 群众 has no party text.
  */
 export function fieldText(record: CadreRecord, field: RecordField): string {
   switch (field) {
@@ -80,11 +80,6 @@ export function fieldText(record: CadreRecord, field: RecordField): string {
     default:
       return record[field];
   }
-}
-
-/** The fields whose text differs between two versions of a record: what someone else changed. */
-export function changedFields(before: CadreRecord, after: CadreRecord): RecordField[] {
-  return RECORD_FIELDS.filter((field) => fieldText(before, field) !== fieldText(after, field));
 }
 
 /** The current text of a field a cadre asks to have corrected; '' for 其他, which names no field. */

@@ -5,7 +5,8 @@ import { buildTimeline, type TimelineEntry } from './timeline';
 function describe_(entry: TimelineEntry): string {
   switch (entry.kind) {
     case 'position':
-      return `position ${entry.start}`;
+    case 'study':
+      return `${entry.kind} ${entry.start}`;
     case 'assessment':
       return `assessment ${entry.year}`;
     default:
@@ -24,14 +25,40 @@ describe('buildTimeline', () => {
       'commendation 2019-12',
       'position 2015-02',
       'position 2009-07',
-      'position 2005-09',
+      'study 2005-09',
     ]);
   });
 
   it('keeps the 其间 entries inside their post', () => {
     const post = buildTimeline(aCadreRecord()).entries.find((e) => e.kind === 'position' && e.start === '2009-07');
 
-    expect(post).toEqual(jasmine.objectContaining({ subEntries: [{ start: '2011-03', end: '2012-03', text: '挂职石柱县龙沙镇龙沙村第一书记' }] }));
+    expect(post).toEqual(jasmine.objectContaining({ subEntries: [{ start: '2011-03', end: '2012-03', text: '挂职石柱县龙沙镇龙沙村第一书记', study: false }] }));
+  });
+
+  it('labels periods of study as study, full-time and in-service, and 其间 courses within a post', () => {
+    const timeline = buildTimeline(
+      aCadreRecord({
+        positions: [
+          { start: '2001-09', end: '2005-07', text: '西南大学经济学专业学习' },
+          { start: '2005-09', end: '2008-07', text: '重庆大学公共管理专业研究生学习，获硕士学位' },
+          {
+            start: '2008-07',
+            end: null,
+            text: '区财政局科员、副科长',
+            subEntries: [
+              { start: '2012-09', end: '2015-07', text: '在中共重庆市委党校经济管理专业在职研究生学习' },
+              { start: '2016-03', end: '2016-05', text: '在区委党校中青年干部培训班学习' },
+              { start: '2017-03', end: '2018-03', text: '挂职任鱼嘴镇党委副书记' },
+            ],
+          },
+        ],
+      }),
+    );
+    const lines = timeline.entries.filter((e) => e.kind === 'position' || e.kind === 'study');
+
+    expect(lines.map(describe_)).toEqual(['position 2008-07', 'study 2005-09', 'study 2001-09']);
+    const post = lines[0]!;
+    expect(post.kind === 'position' && post.subEntries.map((sub) => sub.study)).toEqual([true, true, false]);
   });
 
   it('puts rewards and sanctions without a month after the dated entries, in the record’s order', () => {
@@ -54,7 +81,7 @@ describe('buildTimeline', () => {
     [
       'an empty record',
       { positions: [], commendations: [], annualAssessments: [] },
-      ['position', 'assessment', 'commendation', 'sanction', 'training', 'practice'],
+      ['position', 'study', 'assessment', 'commendation', 'sanction', 'training', 'practice'],
     ],
   ];
   for (const [name, overrides, expected] of EMPTY_KINDS) {
