@@ -417,7 +417,7 @@ describe('cadre records: /api/cadres', () => {
       const district = await aDistrict();
       const { client } = await signedInAs(app, ['assessor', 'unit_manager'], { unitId: String(district.streetA._id) });
       await client.get(`/api/cadres/${district.inB._id}`).expect(200);
-      await client.put(`/api/cadres/${district.inB._id}`, { ...aCadreInput(district.streetB), name: district.inB.name, version: 0 }).expect(404);
+      await client.put(`/api/cadres/${district.inB._id}`, { ...aCadreInput(district.streetB), name: district.inB.name, version: 0 }).expect(403);
       await client.put(`/api/cadres/${district.inA._id}`, { ...aCadreInput(district.streetA), name: district.inA.name, post: '改后职务', version: 0 }).expect(200);
     });
   });
