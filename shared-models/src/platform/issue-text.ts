@@ -21,6 +21,7 @@ function isMissing(input: unknown): boolean {
 const TEXTS = {
   zh: {
     required: '必填',
+    chooseOne: '请选择',
     choose: '请从列表中选择',
     format: '格式不正确',
     maxString: (n: unknown) => `不超过 ${n} 个字`,
@@ -35,6 +36,7 @@ const TEXTS = {
   },
   en: {
     required: 'Required',
+    chooseOne: 'Please choose one',
     choose: 'Choose one of the listed options',
     format: 'Not in the expected format',
     maxString: (n: unknown) => `At most ${n} characters`,
@@ -58,7 +60,7 @@ export function describeIssue(issue: Issue, language: IssueLanguage): string {
   const text = TEXTS[language];
   switch (issue.code) {
     case 'invalid_value':
-      return isMissing(issue.input) ? text.required : text.choose;
+      return isMissing(issue.input) ? text.chooseOne : text.choose;
     case 'invalid_type':
       if (isMissing(issue.input)) return text.required;
       if (issue.expected === 'int') return text.integer;

@@ -24,7 +24,7 @@ describe('problem codes', () => {
 describe('zod issues in words users read', () => {
   const Field = z.enum(['name', 'sex', 'nativePlace']);
   const cases: Array<[string, z.ZodType, unknown, string, string]> = [
-    ['an unmade choice', Field, null, '必填', 'Required'],
+    ['an unmade choice', Field, null, '请选择', 'Please choose one'],
     ['a value not among the options', Field, 'shoeSize', '请从列表中选择', 'Choose one of the listed options'],
     ['a missing text', z.string(), undefined, '必填', 'Required'],
     ['an empty text', z.string().min(1), '', '不能为空', 'Must not be empty'],
@@ -52,6 +52,6 @@ describe('zod issues in words users read', () => {
 
   it('as a per-parse map, names no raw enum value', () => {
     const message = Field.safeParse(null, { error: (issue) => describeIssue(issue, 'zh') }).error!.issues[0]!.message;
-    expect(message).toBe('必填');
+    expect(message).toBe('请选择');
   });
 });
