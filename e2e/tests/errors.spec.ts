@@ -10,6 +10,7 @@ const NO_SUCH_RECORD = '0123456789abcdef01234567';
 test('a cadre on a phone: lands on their record, and missing pages, missing records and empty forms say so in Chinese', async ({ page }) => {
   const { accounts, ownCadreId } = readAccounts();
   await signInThroughPage(page, accounts.cadre);
+  await expect(page).toHaveURL(new RegExp(`/cadres/${ownCadreId}$`));
 
   await page.goto('/');
   await expect(page).toHaveURL(new RegExp(`/cadres/${ownCadreId}$`));
@@ -56,4 +57,27 @@ test('a wrong password tells how many attempts remain', async ({ page }) => {
   // The right password clears the count, so other journeys start from a clean account.
   await signInThroughPage(page, accounts.reviewer);
   await expect(page.getByRole('heading', { level: 1, name: '容错纠错审核' })).toBeVisible();
+});
+
+test.describe('at desktop width', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the assessor and the reviewer start on pages describing their work', async ({ page }) => {
+    const { accounts } = readAccounts();
+    await signInThroughPage(page, accounts.assessor);
+    await expect(page).toHaveURL(/\/assessment$/);
+    await expect(page.getByRole('heading', { level: 1, name: '我的考核工作' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: '待校准' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/errors-assessor-work-1280.png', fullPage: true });
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/errors-page-not-found-1280.png', fullPage: true });
+
+    await page.context().clearCookies();
+    await signInThroughPage(page, accounts.reviewer);
+    await expect(page).toHaveURL(/\/review$/);
+    await expect(page.getByRole('heading', { level: 2, name: '我的案件' })).toBeVisible();
+    await expect(page.getByText('目前没有分配给您的案件。')).toBeVisible();
+    await page.screenshot({ path: 'test-results/errors-reviewer-cases-1280.png', fullPage: true });
+  });
 });
