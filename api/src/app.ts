@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import * as z from 'zod';
+import { chineseIssueMessage } from '@cadre/shared-models';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -63,6 +65,8 @@ export function buildApi(database: DatabaseInfo, settings: AuthSettings): ApiBui
 
 /** Builds the Express app without listening or connecting, so tests drive it with supertest. */
 export function createApp({ logger, database, config, clientDist }: AppDependencies): Express {
+  // Field messages the API sends are read by users: zod's issues without a schema message in Chinese.
+  z.config({ localeError: chineseIssueMessage });
   const settings = authSettingsFrom(config);
   const app = express();
   app.disable('x-powered-by');

@@ -19,6 +19,9 @@ test.describe('home page of the demo district', () => {
   test('fits a phone: horizontal bars, navigation behind the menu button', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signInThroughPage(page, readAccounts().accounts.assessor);
+    // The assessor starts on their assessment work; the dashboard is one step away.
+    await expect(page).toHaveURL(/\/assessment$/);
+    await page.goto('/');
 
     await expect(page.locator('ngx-charts-bar-horizontal-stacked path.bar').first()).toBeVisible();
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -5,10 +5,10 @@ import { readAccounts, signInThroughPage, type RoleName } from '../support/accou
 // and lands on the page it works from.
 const LANDINGS: Array<[RoleName, RegExp, string]> = [
   ['org_admin', /\/$/, '干部队伍概览'],
-  ['assessor', /\/$/, '干部队伍概览'],
+  ['assessor', /\/assessment$/, '我的考核工作'],
   ['unit_manager', /\/$/, '干部队伍概览'],
   ['cadre', /\/cadres\/[0-9a-f]{24}$/, '干部画像'],
-  ['reviewer', /\/account$/, '账户信息'],
+  ['reviewer', /\/review$/, '容错纠错审核'],
   ['sys_admin', /\/admin\/users$/, '用户管理'],
   ['security_admin', /\/admin\/users$/, '用户管理'],
   ['audit_admin', /\/audit$/, '审计日志'],

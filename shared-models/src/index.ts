@@ -3,6 +3,8 @@ export * from './cadres/cadre.js';
 export * from './stats/cadre-distribution.js';
 export * from './platform/problem.js';
 export * from './platform/well-formed-text.js';
+export * from './platform/problem-codes.js';
+export * from './platform/issue-text.js';
 export * from './access/roles.js';
 export * from './access/permissions.js';
 export * from './access/data-scope.js';

@@ -65,24 +65,41 @@ async function loadUser(id: string): Promise<UserDocument> {
  */
 type FailureCounter = 'failedLoginTimes' | 'failedTotpTimes';
 
+/** What a failed attempt leaves: the attempts before the lock, and the lock's end once it has come. */
+interface FailureCount {
+  attemptsRemaining: number;
+  lockedUntil: Date | null;
+}
+
 /** Records a failed attempt; the attempt that reaches the threshold on its counter locks the account. */
-async function registerFailure(user: UserDocument, settings: AuthSettings, counter: FailureCounter): Promise<void> {
+async function registerFailure(user: UserDocument, settings: AuthSettings, counter: FailureCounter): Promise<FailureCount> {
   const now = Date.now();
   const recent = (user[counter] ?? []).filter((t) => now - t.getTime() < settings.lockoutWindowMs);
   recent.push(new Date(now));
-  const lock = recent.length >= settings.lockoutThreshold;
-  await UserModel.updateOne(
-    { _id: user._id },
-    { $set: { [counter]: recent, ...(lock ? { lockedUntil: new Date(now + settings.lockoutDurationMs) } : {}) } },
-  );
+  const lockedUntil = recent.length >= settings.lockoutThreshold ? new Date(now + settings.lockoutDurationMs) : null;
+  await UserModel.updateOne({ _id: user._id }, { $set: { [counter]: recent, ...(lockedUntil ? { lockedUntil } : {}) } });
+  return { attemptsRemaining: Math.max(0, settings.lockoutThreshold - recent.length), lockedUntil };
 }
 
 function assertNotLocked(user: UserDocument): void {
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw accountLocked(user.lockedUntil);
 }
 
+/** The time is sent apart, as `lockedUntil`, for the client to show in the user's own time zone. */
 function accountLocked(until: Date): AppError {
-  return new AppError(423, 'account_locked', `连续登录失败次数过多，账户已锁定至 ${until.toISOString()}`);
+  return new AppError(423, 'account_locked', '连续登录失败次数过多，账户已暂时锁定', undefined, { lockedUntil: until.toISOString() });
+}
+
+/**
+ * A wrong answer, telling how many attempts remain before the lock, and when it lifts once this
+ * attempt brought it on.
+ */
+function wrongAnswer(code: 'invalid_credentials' | 'invalid_totp', message: string, count: FailureCount): AppError {
+  const remaining = count.lockedUntil ? '账户已被锁定' : `还可尝试 ${count.attemptsRemaining} 次`;
+  return new AppError(401, code, `${message}，${remaining}`, undefined, {
+    attemptsRemaining: count.attemptsRemaining,
+    ...(count.lockedUntil ? { lockedUntil: count.lockedUntil.toISOString() } : {}),
+  });
 }
 
 /**
@@ -90,9 +107,10 @@ function accountLocked(until: Date): AppError {
  * keyed hash of the name, in the rate-limit collection that is swept as it expires), so the
  * sixth attempt gets the same 423 a real account would: locking cannot be used to find out which
  * usernames exist. A fixed window from the first failure stands in for the account's sliding one.
- * Returns the end of the lock when the name is locked already; otherwise counts this failure.
+ * Returns the end of the lock when the name is locked already; otherwise counts this failure,
+ * with the same count an account would show.
  */
-async function registerUnknownUserFailure(username: string, settings: AuthSettings): Promise<Date | null> {
+async function registerUnknownUserFailure(username: string, settings: AuthSettings): Promise<Date | FailureCount> {
   const id = `login-unknown:${dataCipher().blindIndex(username.toLowerCase())}`;
   const now = Date.now();
   const current = await RateLimitHitModel.findById(id).lean();
@@ -106,19 +124,21 @@ async function registerUnknownUserFailure(username: string, settings: AuthSettin
     { $set: { hits, resetAt: lock || !live ? resetAt : live.resetAt } },
     { upsert: true },
   );
-  return null;
+  return { attemptsRemaining: Math.max(0, settings.lockoutThreshold - hits), lockedUntil: lock ? resetAt : null };
 }
+
+const WRONG_CREDENTIALS = '用户名或密码错误';
 
 export async function login(req: Request, res: Response, settings: AuthSettings, username: string, password: string): Promise<Me> {
   const user = await findUserByUsername(username.toLowerCase());
   if (!user) {
     // The password is hashed whatever happens next, so no answer comes back sooner than a real check.
     await spendVerificationTime(password);
-    const lockedUntil = await registerUnknownUserFailure(username, settings);
+    const failure = await registerUnknownUserFailure(username, settings);
     // An ID number typed as the username is masked by recordAudit itself (security.md 17).
     await recordAudit(req, { action: 'auth.login', result: 'failure', username, detail: { reason: 'unknown_user' } });
-    if (lockedUntil) throw accountLocked(lockedUntil);
-    throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
+    if (failure instanceof Date) throw accountLocked(failure);
+    throw wrongAnswer('invalid_credentials', WRONG_CREDENTIALS, failure);
   }
   const audit = { action: 'auth.login', username: user.username, userId: String(user._id), objectType: 'user', objectId: String(user._id) };
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
@@ -128,9 +148,9 @@ export async function login(req: Request, res: Response, settings: AuthSettings,
     throw accountLocked(user.lockedUntil);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await registerFailure(user, settings, 'failedLoginTimes');
+    const failure = await registerFailure(user, settings, 'failedLoginTimes');
     await recordAudit(req, { ...audit, result: 'failure', detail: { reason: 'wrong_password' } });
-    throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
+    throw wrongAnswer('invalid_credentials', WRONG_CREDENTIALS, failure);
   }
   if (user.disabled) {
     await recordAudit(req, { ...audit, result: 'denied', detail: { reason: 'disabled' } });
@@ -168,9 +188,9 @@ export async function verifySecondFactor(
     accepted = result.modifiedCount === 1;
   }
   if (!accepted) {
-    await registerFailure(user, settings, 'failedTotpTimes');
+    const failure = await registerFailure(user, settings, 'failedTotpTimes');
     await recordAudit(req, { ...audit, result: 'failure' });
-    throw new AppError(401, 'invalid_totp', '动态验证码或恢复码不正确');
+    throw wrongAnswer('invalid_totp', '动态验证码或恢复码不正确', failure);
   }
   const stage = nextStage(user, settings, 'totp');
   await setSessionStage(auth.sessionId, stage);

@@ -99,16 +99,18 @@ export interface IdNumberOwner {
   version: number;
 }
 
-const NOT_FOUND_MESSAGE = '干部不存在或不在您的数据范围内';
+const NOT_FOUND_MESSAGE = '档案不存在';
+const OUT_OF_SCOPE_MESSAGE = '该干部档案不在您的数据范围内';
 const WHAT = '干部档案';
 const EMPTY_EDUCATION_ROW: EducationRow = { education: null, degree: null, educationSchool: '', degreeSchool: '' };
 
 // ─── check and prepare ───────────────────────────────────────────────────────────────────────
 
 /**
- * One cadre within `scope`, or 404 alike for out of scope and missing (so ids cannot be
- * probed); the attempt is audited under `action` as denied or failed. `select` narrows the
- * fields read (the unit path needed for the scope check is always read).
+ * One cadre within `scope`: 404 `not_found` for a missing record, 403 `out_of_scope` for one
+ * outside the caller's scope (decision 0018: an id's existence tells nothing personal, the
+ * record's content stays hidden); the attempt is audited under `action` as failed or denied.
+ * `select` narrows the fields read (the unit path needed for the scope check is always read).
  */
 export async function findCadreInScope(
   actor: Actor,
@@ -119,9 +121,13 @@ export async function findCadreInScope(
   const query = CadreModel.findById(id);
   if (options.select) query.select(`${options.select} unitPath`);
   const doc = await query.lean<StoredCadre>();
-  if (!doc || !cadreInScope(scope, doc)) {
-    await recordAudit(actor, { action: options.action, result: doc ? 'denied' : 'failure', objectType: 'cadre', objectId: id });
+  if (!doc) {
+    await recordAudit(actor, { action: options.action, result: 'failure', objectType: 'cadre', objectId: id });
     throw new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
+  }
+  if (!cadreInScope(scope, doc)) {
+    await recordAudit(actor, { action: options.action, result: 'denied', objectType: 'cadre', objectId: id });
+    throw new AppError(403, 'out_of_scope', OUT_OF_SCOPE_MESSAGE);
   }
   return doc;
 }

@@ -345,34 +345,46 @@ describe('cadre records: /api/cadres', () => {
       ['assessor', 'inB', 200],
       ['manager of 甲街道', 'inA', 200],
       ['manager of 甲街道', 'inCommunityA', 200],
-      ['manager of 甲街道', 'inB', 404],
+      ['manager of 甲街道', 'inB', 403],
       ['manager of 甲社区', 'inCommunityA', 200],
-      ['manager of 甲社区', 'inA', 404],
+      ['manager of 甲社区', 'inA', 403],
       ['cadre of 甲街道', 'inA', 200],
-      ['cadre of 甲街道', 'inCommunityA', 404],
+      ['cadre of 甲街道', 'inCommunityA', 403],
     ];
     for (const [who, target, status] of reads) {
-      it(`GET: ${who} reading ${target} → ${status}${status === 404 ? ', denial audited' : ''}`, async () => {
+      it(`GET: ${who} reading ${target} → ${status}${status === 403 ? ' out_of_scope, denial audited, nothing of the record told' : ''}`, async () => {
         const district = await aDistrict();
         const client = await as(who, district);
         const id = String(district[target]._id);
         const res = await client.get(`/api/cadres/${id}`).expect(status);
         const [audit] = await auditOf('cadre.read', id);
         expect(audit!.result).toBe(status === 200 ? 'success' : 'denied');
-        if (status === 404) expect(JSON.stringify(res.body)).not.toContain(district[target].name);
+        if (status === 403) {
+          expect(res.body.code).toBe('out_of_scope');
+          expect(JSON.stringify(res.body)).not.toContain(district[target].name);
+        }
       });
     }
 
-    const writes: Array<[Who, Target, number]> = [
+    it('GET of a well-formed id that names no record → 404 not_found 档案不存在, audited as failed', async () => {
+      const district = await aDistrict();
+      const client = await as('manager of 甲街道', district);
+      const missing = '0123456789abcdef01234567';
+      const res = await client.get(`/api/cadres/${missing}`).expect(404);
+      expect(res.body).toEqual(jasmine.objectContaining({ code: 'not_found', detail: '档案不存在' }));
+      expect((await auditOf('cadre.read', missing)).map((a) => a.result)).toEqual(['failure']);
+    });
+
+    const writes: Array<[Who, Target, number, string?]> = [
       ['org_admin', 'inB', 200],
       ['manager of 甲街道', 'inA', 200],
       ['manager of 甲街道', 'inCommunityA', 200],
-      ['manager of 甲街道', 'inB', 404],
-      ['manager of 甲社区', 'inA', 404],
-      ['assessor', 'inA', 403],
-      ['cadre of 甲街道', 'inA', 403],
+      ['manager of 甲街道', 'inB', 403, 'out_of_scope'],
+      ['manager of 甲社区', 'inA', 403, 'out_of_scope'],
+      ['assessor', 'inA', 403, 'forbidden'],
+      ['cadre of 甲街道', 'inA', 403, 'forbidden'],
     ];
-    for (const [who, target, status] of writes) {
+    for (const [who, target, status, code] of writes) {
       it(`PUT and DELETE: ${who} on ${target} → ${status}; nothing written unless allowed`, async () => {
         const district = await aDistrict();
         const client = await as(who, district);
@@ -385,11 +397,11 @@ describe('cadre records: /api/cadres', () => {
         const del = await client.delete(`/api/cadres/${id}?version=${status === 200 ? 1 : 0}`);
         expect(del.status).toBe(status === 200 ? 204 : status);
         expect(await CadreModel.exists({ _id: id })).toEqual(status === 200 ? null : jasmine.anything());
-        if (status === 404) {
+        if (code === 'out_of_scope') {
           expect((await auditOf('cadre.update', id)).map((a) => a.result)).toEqual(['denied']);
           expect((await auditOf('cadre.delete', id)).map((a) => a.result)).toEqual(['denied']);
         }
-        if (status === 403) expect(put.body.code).toBe('forbidden');
+        if (code) expect(put.body.code).toBe(code);
       });
     }
 
@@ -424,7 +436,7 @@ describe('cadre records: /api/cadres', () => {
       const district = await aDistrict();
       const { client } = await signedInAs(app, ['assessor', 'unit_manager'], { unitId: String(district.streetA._id) });
       await client.get(`/api/cadres/${district.inB._id}`).expect(200);
-      await client.put(`/api/cadres/${district.inB._id}`, { ...aCadreInput(district.streetB), name: district.inB.name, version: 0 }).expect(404);
+      await client.put(`/api/cadres/${district.inB._id}`, { ...aCadreInput(district.streetB), name: district.inB.name, version: 0 }).expect(403);
       await client.put(`/api/cadres/${district.inA._id}`, { ...aCadreInput(district.streetA), name: district.inA.name, post: '改后职务', version: 0 }).expect(200);
     });
   });
@@ -490,21 +502,21 @@ describe('cadre records: /api/cadres', () => {
       expect(await CadrePhotoModel.countDocuments()).toBe(0);
     });
 
-    it('follows the record’s scope: a unit manager outside the subtree gets 404, a cadre reads their own but cannot change it', async () => {
+    it('follows the record’s scope: a unit manager outside the subtree gets 403, a cadre reads their own but cannot change it', async () => {
       const district = await aDistrict();
       const org = await signedInAs(app, ['org_admin']);
       await putPhoto(org.client, String(district.inB._id), aJpeg()).expect(204);
       await putPhoto(org.client, String(district.inA._id), aJpeg()).expect(204);
 
       const manager = await signedInAs(app, ['unit_manager'], { unitId: String(district.streetA._id) });
-      await manager.client.get(`/api/cadres/${district.inB._id}/photo`).expect(404);
-      await putPhoto(manager.client, String(district.inB._id), aJpeg()).expect(404);
-      await manager.client.delete(`/api/cadres/${district.inB._id}/photo`).expect(404);
+      await manager.client.get(`/api/cadres/${district.inB._id}/photo`).expect(403);
+      await putPhoto(manager.client, String(district.inB._id), aJpeg()).expect(403);
+      await manager.client.delete(`/api/cadres/${district.inB._id}/photo`).expect(403);
       expect(await CadrePhotoModel.exists({ _id: district.inB._id })).not.toBeNull();
 
       const cadre = await signedInAs(app, ['cadre'], { cadreId: String(district.inA._id) });
       await cadre.client.get(`/api/cadres/${district.inA._id}/photo`).expect(200);
-      await cadre.client.get(`/api/cadres/${district.inB._id}/photo`).expect(404);
+      await cadre.client.get(`/api/cadres/${district.inB._id}/photo`).expect(403);
       await putPhoto(cadre.client, String(district.inA._id), aJpeg()).expect(403);
       await cadre.client.delete(`/api/cadres/${district.inA._id}/photo`).expect(403);
     });

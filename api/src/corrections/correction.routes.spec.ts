@@ -67,12 +67,12 @@ describe('correction requests', () => {
       expect(audit!.detail!['changes']).toEqual({ fullTimeEducation: { before: '大学本科 学士 西南大学汉语言文学专业 西南大学', after: '大学本科 学士 重庆大学' } });
     });
 
-    it('gives 404 for another cadre’s record, the same as for a missing one, audits the denial and stores nothing', async () => {
+    it('gives 403 for another cadre’s record and 404 for a missing one, audits the denial and stores nothing', async () => {
       const { inA, inCommunityA } = await aDistrict();
       const { client } = await cadreOf(inA);
-      const other = await client.post(`/api/cadres/${inCommunityA._id}/corrections`, A_REQUEST).expect(404);
+      const other = await client.post(`/api/cadres/${inCommunityA._id}/corrections`, A_REQUEST).expect(403);
       const missing = await client.post(`/api/cadres/${SOME_ID}/corrections`, A_REQUEST).expect(404);
-      expect(other.body.detail).toBe(missing.body.detail);
+      expect([other.body.code, missing.body.code]).toEqual(['out_of_scope', 'not_found']);
       expect(JSON.stringify(other.body)).not.toContain('甲社区干部');
       const audits = await AuditModel.find({ action: 'correction.submit' }).sort({ seq: 1 }).lean();
       expect(audits.map((a) => [a.objectId, a.result])).toEqual([

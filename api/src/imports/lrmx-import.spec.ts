@@ -456,10 +456,10 @@ describe('.lrmx import and export', () => {
       expect(unsealIdNumber(stored.idNumberSealed!)).toBe(id);
     }, SLOW_SPEC_MS);
 
-    it('answers 404 for a cadre outside the caller’s scope', async () => {
+    it('answers 403 for a cadre outside the caller’s scope', async () => {
       const outside = await aCadre(bureau);
       const { client } = await signedInAs(app, ['unit_manager'], { unitId: String(street._id) });
-      await client.get(`/api/cadres/${outside._id}/lrmx`).expect(404);
+      await client.get(`/api/cadres/${outside._id}/lrmx`).expect(403);
       expect(await AuditModel.countDocuments({ action: 'cadre.export', result: 'denied' })).toBe(1);
     }, SLOW_SPEC_MS);
 

@@ -103,7 +103,7 @@ function personnelScopeOf(def: { access: Access; operationId: string }, actor: S
 }
 
 const STAGE_MESSAGES: Record<SessionStage, string> = {
-  active: '',
+  active: '已完成登录，无需再次验证',
   totp_required: '请先完成双因素认证',
   totp_enrollment_required: '您的角色要求启用双因素认证，请先完成绑定',
   password_change_required: '请先修改密码（首次登录或密码已过期）',
@@ -165,7 +165,7 @@ export class ApiBuilder {
     if (!auth) throw new AppError(401, 'unauthenticated', '请先登录');
     const stages = def.stages ?? ['active'];
     if (!stages.includes(auth.stage)) {
-      throw new AppError(403, auth.stage, STAGE_MESSAGES[auth.stage]);
+      throw new AppError(403, auth.stage === 'active' ? 'already_signed_in' : auth.stage, STAGE_MESSAGES[auth.stage]);
     }
     if (def.access !== 'authenticated' && !isAllowed(auth.user.roles, def.access)) {
       await this.audit(req, {

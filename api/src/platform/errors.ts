@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Problem } from '@cadre/shared-models';
+import type { Problem, ProblemCode } from '@cadre/shared-models';
 import { ZodError } from 'zod';
 
 export interface FieldError {
@@ -11,11 +11,11 @@ export interface FieldError {
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     message: string,
     readonly errors?: FieldError[],
     /** Extra members of the problem, e.g. `current` on a version conflict. */
-    readonly extensions?: { current?: unknown },
+    readonly extensions?: Pick<Problem, 'current' | 'lockedUntil' | 'attemptsRemaining'>,
   ) {
     super(message);
   }
@@ -61,7 +61,7 @@ function isClientRequestError(err: unknown): err is { status: number; type?: str
 }
 
 // Their own messages are English and name internals (zlib codes, the decoder), so none reaches the user.
-function describeClientRequestError(err: { status: number; type?: string }): { status: number; code: string; detail: string } {
+function describeClientRequestError(err: { status: number; type?: string }): { status: number; code: ProblemCode; detail: string } {
   if (err.type === 'charset.unsupported') return { status: 415, code: 'unsupported_charset', detail: '请求体的字符集不受支持，请使用 UTF-8' };
   if (err.type === 'encoding.unsupported') {
     return { status: 415, code: 'unsupported_encoding', detail: '请求体的压缩方式（Content-Encoding）不受支持，请使用 gzip、deflate 或不压缩' };
@@ -74,7 +74,7 @@ function describeClientRequestError(err: { status: number; type?: string }): { s
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const requestId = String(req.id ?? '');
   let status = 500;
-  let code = 'internal_error';
+  let code: ProblemCode = 'internal_error';
   let detail: string | undefined;
   let errors: FieldError[] | undefined;
   let extensions: AppError['extensions'];

@@ -36,7 +36,7 @@ describe('security.md access (等保 8.1.4.2)', () => {
       expect(await collectionCounts()).toEqual(before);
     });
 
-    it('security.md 9: cadre A reading cadre B’s record gets 404, the same as a missing id, and the denial is audited', async () => {
+    it('security.md 9: cadre A reading cadre B’s record gets 403 telling nothing of it, a missing id 404, and the denial is audited', async () => {
       const unit = await aUnit({ type: 'street' });
       const cadreA = await aCadre(unit);
       const cadreB = await aCadre(unit);
@@ -47,12 +47,13 @@ describe('security.md access (等保 8.1.4.2)', () => {
       expect(own.body.name).toBe(cadreA.name);
 
       const other = await client.get(`/api/cadres/${cadreB._id}`);
-      expect(other.status).toBe(404);
+      expect(other.status).toBe(403);
+      expect(other.body.code).toBe('out_of_scope');
       expect(JSON.stringify(other.body)).not.toContain(cadreB.name);
       const missing = await client.get(`/api/cadres/${SOME_ID}`);
       expect(missing.status).toBe(404);
-      expect(missing.body.code).toBe(other.body.code);
-      expect(missing.body.detail).toBe(other.body.detail);
+      expect(missing.body.code).toBe('not_found');
+      expect(missing.body.detail).toBe('档案不存在');
 
       const reads = await auditTrail({ action: 'cadre.read', userId: account.id });
       expect(reads.map((r) => [r['objectId'], r['result']])).toEqual([
@@ -135,7 +136,7 @@ describe('security.md access (等保 8.1.4.2)', () => {
       expect(search.body.items).toEqual([]);
 
       for (const cadre of outside) {
-        expect((await client.get(`/api/cadres/${cadre._id}`)).status).withContext(cadre.name).toBe(404);
+        expect((await client.get(`/api/cadres/${cadre._id}`)).status).withContext(cadre.name).toBe(403);
       }
       expect((await client.get(`/api/cadres/${inside[2]!._id}`)).status).toBe(200);
     });

@@ -162,7 +162,7 @@ describe('security.md audit (等保 8.1.4.3)', () => {
           const mine = await aCadre(unit);
           const other = await aCadre(unit);
           const { client, account } = await signedInAs(app, ['cadre'], { cadreId: String(mine._id) });
-          expect((await client.get(`/api/cadres/${other._id}`)).status).toBe(404);
+          expect((await client.get(`/api/cadres/${other._id}`)).status).toBe(403);
           return { action: 'cadre.read', result: 'denied', userId: account.id, username: account.username, objectType: 'cadre', objectId: String(other._id) };
         },
       ],

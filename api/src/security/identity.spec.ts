@@ -40,6 +40,8 @@ describe('security.md identity (等保 8.1.4.1)', () => {
       const sixth = await rawLogin(app, { username: account.username, password: account.password });
       expect(sixth.status).toBe(423);
       expect(sixth.body.code).toBe('account_locked');
+      expect(sixth.body.lockedUntil).toBe(locked.lockedUntil!.toISOString());
+      expect(sixth.body.detail).not.toMatch(/\d{4}-\d{2}/);
       expect(sixth.headers['set-cookie']?.toString() ?? '').not.toContain('cadre_sid');
       expect(await sessionsOf(account.id)).toEqual([]);
 
@@ -98,7 +100,10 @@ describe('security.md identity (等保 8.1.4.1)', () => {
         keys: Object.keys(res.body).sort(),
         code: res.body.code,
         title: res.body.title,
-        detail: String(res.body.detail).replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/, '<time>'),
+        detail: res.body.detail,
+        attemptsRemaining: res.body.attemptsRemaining,
+        // The lock's end differs by the milliseconds between the two runs; its presence must not.
+        lockedUntil: typeof res.body.lockedUntil === 'string' && !Number.isNaN(Date.parse(res.body.lockedUntil)),
       });
 
       it('security.md 1: five failures, then the same 401s and the same 423 for an account and for a name no account has', async () => {
@@ -111,6 +116,8 @@ describe('security.md identity (等保 8.1.4.1)', () => {
         const real = await answers(account.username);
         const unknown = await answers('no.such.user');
         expect(real.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 423]);
+        expect(real.map((answer) => answer.attemptsRemaining)).toEqual([4, 3, 2, 1, 0, undefined]);
+        expect(real.map((answer) => answer.lockedUntil)).toEqual([false, false, false, false, true, true]);
         expect(unknown).toEqual(real);
         expect(JSON.stringify(await RateLimitHitModel.find().lean())).not.toContain('no.such.user');
       });

@@ -62,14 +62,14 @@ describe('account changes that widen personnel access wait for a security_admin'
     expect(requested.body.cadreId).toBe(String(d.inStreet._id));
 
     const asCadre = await new TestClient(app).signIn(cadre);
-    await asCadre.get(`/api/cadres/${d.inBureau._id}`).expect(404);
+    await asCadre.get(`/api/cadres/${d.inBureau._id}`).expect(403);
     await asCadre.get(`/api/cadres/${d.inStreet._id}`).expect(200);
 
     const sec = await signedInAs(app, ['security_admin']);
     await sec.client.post(`/api/users/${cadre.id}/pending-change/approval`, { version: requested.body.version }).expect(200);
     const relinked = await new TestClient(app).signIn(cadre);
     await relinked.get(`/api/cadres/${d.inBureau._id}`).expect(200);
-    await relinked.get(`/api/cadres/${d.inStreet._id}`).expect(404);
+    await relinked.get(`/api/cadres/${d.inStreet._id}`).expect(403);
   });
 
   it('resetting a unit manager’s password shows sys_admin no password; after approval each administrator holds only half', async () => {

@@ -1,8 +1,9 @@
 import type { Routes } from '@angular/router';
 import {
+  homeOrLanding,
   permitted,
   redirectSignedIn,
-  redirectToLanding,
+  requireRole,
   requireSignedIn,
   requireStage,
   requireStageActive,
@@ -29,7 +30,7 @@ export const routes: Routes = [
       {
         path: '',
         pathMatch: 'full',
-        ...permitted('stats:read'),
+        canActivate: [homeOrLanding],
         loadComponent: () => import('./home/home').then((m) => m.Home),
       },
       { path: 'account', loadComponent: () => import('./account/account').then((m) => m.Account) },
@@ -105,7 +106,14 @@ export const routes: Routes = [
         loadComponent: () => import('./ratings/rating-form').then((m) => m.RatingFormPage),
       },
       { path: 'no-access', loadComponent: () => import('./no-access/no-access').then((m) => m.NoAccess) },
+      {
+        path: 'assessment',
+        ...permitted('cycle:manage'),
+        loadComponent: () => import('./workspaces/assessment-work').then((m) => m.AssessmentWork),
+      },
+      { path: 'review', canActivate: [requireRole('reviewer')], loadComponent: () => import('./workspaces/review-cases').then((m) => m.ReviewCases) },
+      // Within the signed-in shell, so the page keeps the navigation; a visitor signs in first.
+      { path: '**', loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound) },
     ],
   },
-  { path: '**', redirectTo: redirectToLanding },
 ];

@@ -14,6 +14,8 @@ export const ProblemSchema = z.object({
     .optional()
     .describe('field-level validation messages'),
   current: z.unknown().optional().describe('on 409 version_conflict: the resource as it now stands'),
+  lockedUntil: z.string().optional().describe('on 423 account_locked: when the lock lifts (ISO 8601)'),
+  attemptsRemaining: z.number().int().optional().describe('on 401 invalid_credentials: failed sign-ins left before the account locks'),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

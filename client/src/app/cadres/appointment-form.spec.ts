@@ -92,10 +92,18 @@ describe('AppointmentForm', () => {
   });
 
   it('shows the no-access page for a record outside the caller’s scope', async () => {
-    backend.expectOne(`/api/cadres/${RECORD_ID}`).flush(aProblem(404, 'not_found'), { status: 404, statusText: 'Not Found' });
+    backend.expectOne(`/api/cadres/${RECORD_ID}`).flush(aProblem(403, 'out_of_scope'), { status: 403, statusText: 'Forbidden' });
     await fixture.whenStable();
 
     expect(page().querySelector('h1')?.textContent).toBe('无权访问');
+    expect(page().querySelector('.sheet')).toBeNull();
+  });
+
+  it('shows 档案不存在 for a record that does not exist', async () => {
+    backend.expectOne(`/api/cadres/${RECORD_ID}`).flush(aProblem(404, 'not_found'), { status: 404, statusText: 'Not Found' });
+    await fixture.whenStable();
+
+    expect(page().querySelector('h1')?.textContent).toBe('档案不存在');
     expect(page().querySelector('.sheet')).toBeNull();
   });
 });

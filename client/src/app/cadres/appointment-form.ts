@@ -17,6 +17,7 @@ import { describeFailure } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
 import { NoAccess } from '../no-access/no-access';
+import { NotFound } from '../not-found/not-found';
 import { FORM_LABELS, buildAppointmentForm } from './appointment-form-view';
 import { CadrePhoto } from './cadre-photo';
 import { CadresApi } from './cadres-api';
@@ -32,7 +33,7 @@ const SHEET_WIDTH_PX = (210 / 25.4) * 96;
  */
 @Component({
   selector: 'cadre-appointment-form',
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink, CadrePhoto, FailureNotice, NoAccess, PrintChrome],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink, CadrePhoto, FailureNotice, NoAccess, NotFound, PrintChrome],
   templateUrl: './appointment-form.html',
   styleUrl: './appointment-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -39,6 +39,7 @@ import { describeFailure, type FailureDescription } from '../core/http/describe-
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
 import { NoAccess } from '../no-access/no-access';
+import { NotFound } from '../not-found/not-found';
 import {
   assessmentGroup,
   buildCadreForm,
@@ -93,6 +94,7 @@ const SERVER_PATH_ALIASES: Readonly<Record<string, string>> = { positions: 'resu
     EditConflictPanel,
     FailureNotice,
     NoAccess,
+    NotFound,
   ],
   templateUrl: './cadre-editor.html',
   styleUrl: './cadre-editor.scss',

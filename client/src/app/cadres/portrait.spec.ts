@@ -272,11 +272,12 @@ describe('Portrait', () => {
     backend.expectNone(`/api/cadres/${RECORD_ID}/photo`);
   });
 
-  for (const [status, code] of [
-    [403, 'forbidden'],
-    [404, 'not_found'],
+  for (const [status, code, title] of [
+    [403, 'forbidden', '无权访问'],
+    [403, 'out_of_scope', '无权访问'],
+    [404, 'not_found', '档案不存在'],
   ] as const) {
-    it(`shows the no-access page when the API answers ${status} for a record outside the caller's scope`, async () => {
+    it(`shows ${title} when the API answers ${status} ${code}`, async () => {
       signIn(aMe({ roles: ['unit_manager'] }));
       fixture = TestBed.createComponent(Portrait);
       fixture.componentRef.setInput('id', RECORD_ID);
@@ -284,7 +285,7 @@ describe('Portrait', () => {
       backend.expectOne(`/api/cadres/${RECORD_ID}`).flush(aProblem(status, code), { status, statusText: code });
       await fixture.whenStable();
 
-      expect(page().querySelector('h1')?.textContent).toBe('无权访问');
+      expect(page().querySelector('h1')?.textContent).toBe(title);
       expect(page().textContent).not.toContain('干部画像');
     });
   }

@@ -12,6 +12,7 @@ import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
 import { OwnCorrections } from '../corrections/own-corrections';
 import { NoAccess } from '../no-access/no-access';
+import { NotFound } from '../not-found/not-found';
 import { AssessmentHistoryList } from '../results/assessment-history-list';
 import { competencyScoresOf } from '../results/competency-scores';
 import { ResultsApi } from '../results/results-api';
@@ -48,6 +49,7 @@ const NO_HISTORY: HistoryState = { entries: [], error: null };
     DerivedTags,
     FailureNotice,
     NoAccess,
+    NotFound,
     OwnCorrections,
     PrintChrome,
   ],

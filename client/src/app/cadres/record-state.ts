@@ -7,12 +7,13 @@ export type RecordState =
   | { readonly status: 'loading' }
   | { readonly status: 'loaded'; readonly record: CadreRecord }
   | { readonly status: 'failed'; readonly error: unknown }
-  | { readonly status: 'out-of-scope' };
+  | { readonly status: 'out-of-scope' }
+  | { readonly status: 'missing' };
 
 /**
  * The record behind each id (and each reload), as the pages showing it need it. The API answers
- * 404 alike for a record outside the caller's scope and a missing one, so that ids cannot be
- * probed; either way the person opened an address they may not open.
+ * 404 for a record that does not exist and 403 for one outside the caller's scope (decision
+ * 0018), so the page can say which.
  */
 export function recordStates(api: CadresApi, requests: Observable<{ readonly id: string }>): Observable<RecordState> {
   return requests.pipe(
@@ -21,9 +22,11 @@ export function recordStates(api: CadresApi, requests: Observable<{ readonly id:
         map((record): RecordState => ({ status: 'loaded', record })),
         catchError((error: unknown) =>
           of<RecordState>(
-            error instanceof ApiError && (error.status === 403 || error.status === 404)
-              ? { status: 'out-of-scope' }
-              : { status: 'failed', error },
+            error instanceof ApiError && error.status === 404
+              ? { status: 'missing' }
+              : error instanceof ApiError && error.status === 403
+                ? { status: 'out-of-scope' }
+                : { status: 'failed', error },
           ),
         ),
         startWith<RecordState>({ status: 'loading' }),

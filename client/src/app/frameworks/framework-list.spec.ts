@@ -83,7 +83,7 @@ describe('FrameworkList', () => {
     backend.expectOne({ method: 'POST', url: '/api/frameworks' }).flush(aProblem(403, 'forbidden', { title: '无权操作' }), { status: 403, statusText: 'Forbidden' });
     await fixture.whenStable();
 
-    expect(texts('.alert')).toEqual(['无权操作']);
+    expect(texts('.alert')).toEqual(['无权操作 您的角色无权执行此操作']);
     expect(navigate).not.toHaveBeenCalled();
   });
 

@@ -116,22 +116,38 @@ describe('Login', () => {
     expect(TestBed.inject(AuthSession).me()?.stage).toBe('totp_required');
   });
 
-  it('shows the lockout with the time from the problem detail', async () => {
+  it('shows the lockout with the local time it lifts, from lockedUntil', async () => {
     await render();
+    const until = new Date();
+    until.setMinutes(until.getMinutes() + 15);
+    // Across midnight the date is shown too; the spec then sees the time after it.
+    const time = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
 
     await signInWithPassword();
     backend.expectOne('/api/auth/login').flush(
-      aProblem(423, 'account_locked', { title: '账户已锁定', detail: '账户已锁定至 2026-11-26 10:45，请稍后再试' }),
+      aProblem(423, 'account_locked', { title: '账户已锁定', detail: '连续登录失败次数过多，账户已暂时锁定', lockedUntil: until.toISOString() }),
       { status: 423, statusText: 'Locked' },
     );
     await fixture.whenStable();
 
     expect(text()).toContain('登录失败次数过多，账户已暂时锁定');
-    expect(text()).toContain('账户已锁定至 2026-11-26 10:45，请稍后再试');
+    expect(text()).toMatch(new RegExp(`账户已锁定，将于 (\\d+月\\d+日 )?${time}（本地时间）解锁`));
+    expect(text()).not.toContain(until.toISOString());
     expect(navigate).not.toHaveBeenCalled();
     expect(await (await loader.getHarness(MatInputHarness.with({ selector: '[type=password]' }))).getValue())
       .withContext('the password is cleared after a failure')
       .toBe('');
+  });
+
+  it('tells how many attempts remain after a wrong password', async () => {
+    await render();
+
+    await signInWithPassword();
+    backend.expectOne('/api/auth/login').flush(aProblem(401, 'invalid_credentials', { attemptsRemaining: 3 }), { status: 401, statusText: 'Unauthorized' });
+    await fixture.whenStable();
+
+    expect(text()).toContain('用户名或密码错误');
+    expect(text()).toContain('还可尝试 3 次');
   });
 
   it('explains wrong credentials, rate limiting and a disabled account in the interface language', async () => {

@@ -79,11 +79,25 @@ describe('route guards', () => {
     expect(home?.getAttribute('href')).toBe('/admin/users');
   });
 
-  it('keeps the statistics home page from a cadre, whose roles do not include stats:read', async () => {
+  it('takes a cadre opening / to their own record, not to 无权访问', async () => {
     signIn(aMe({ roles: ['cadre'], cadreId: '65c000000000000000000042' }));
 
     await harness.navigateByUrl('/');
 
+    expect(url()).toBe('/cadres/65c000000000000000000042');
+  });
+
+  it('keeps the reviewer’s cases page for reviewers', async () => {
+    signIn(aMe({ roles: ['reviewer'] }));
+    await harness.navigateByUrl('/review');
+    expect(url()).toBe('/review');
+    expect(text()).toContain('我的案件');
+    expect(text()).toContain('目前没有分配给您的案件');
+  });
+
+  it('shows 无权访问 on the reviewer’s cases page to other roles', async () => {
+    signIn(aMe({ roles: ['sys_admin'] }));
+    await harness.navigateByUrl('/review');
     expect(url()).toBe('/no-access');
   });
 
@@ -96,12 +110,21 @@ describe('route guards', () => {
     TestBed.inject(HttpTestingController).expectOne((request) => request.url === '/api/audit');
   });
 
-  it('sends an unknown address to the user’s landing page', async () => {
+  it('shows 页面不存在 at an unknown address, with a link to the user’s own start page', async () => {
     signIn(aMe({ roles: ['audit_admin'] }));
 
     await harness.navigateByUrl('/no/such/page');
 
-    expect(url()).toBe('/audit');
+    expect(url()).toBe('/no/such/page');
+    expect(text()).toContain('页面不存在');
+    const home = harness.routeNativeElement?.querySelector('a');
+    expect(home?.getAttribute('href')).toBe('/audit');
+  });
+
+  it('sends a visitor at an unknown address to the login page first', async () => {
+    await harness.navigateByUrl('/no/such/page');
+
+    expect(url()).toBe('/login?returnUrl=%2Fno%2Fsuch%2Fpage');
   });
 
   it('sends a signed-in user who opens the login page on to where they were going', async () => {

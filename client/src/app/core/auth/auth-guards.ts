@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Route, type UrlTree } from '@angular/router';
-import type { Action, SessionStage } from '@cadre/shared-models';
+import type { Action, Role, SessionStage } from '@cadre/shared-models';
 import { AuthSession } from './auth-session';
 import { PERMISSION_DATA_KEY, SessionNavigator } from './session-navigator';
 
@@ -50,8 +50,18 @@ export const redirectSignedIn: CanActivateFn = (route) => {
   return inject(SessionNavigator).nextStep(me, route.queryParamMap.get('returnUrl'));
 };
 
-/** Unknown addresses lead to the user's landing page, or to the login page without a session. */
-export function redirectToLanding(): string {
-  const me = inject(AuthSession).me();
-  return me ? inject(SessionNavigator).landing(me) : '/login';
+/** A page for one role's work that no permission names (the reviewer's cases). */
+export function requireRole(role: Role): CanActivateFn {
+  return () => inject(AuthSession).me()?.roles.includes(role) || inject(Router).createUrlTree(['/no-access']);
 }
+
+/**
+ * The start address `/` is the statistics home for those who may read statistics; anyone else
+ * is taken on to their own start page (a cadre to their record) rather than told 无权访问.
+ */
+export const homeOrLanding: CanActivateFn = () => {
+  const session = inject(AuthSession);
+  const me = session.me();
+  if (!me) return inject(Router).createUrlTree(['/login']);
+  return session.can('stats:read') || inject(Router).parseUrl(inject(SessionNavigator).landing(me));
+};

@@ -17,20 +17,35 @@ describe('SessionNavigator', () => {
     return navigator.nextStep(me, returnUrl).toString();
   }
 
+  const CADRE = { cadreId: '65c000000000000000000042' };
+  // Every role alone, and the pairs 三员分立 allows, start on a page with their main work.
   const LANDING: readonly [Role[], Partial<Me>, string][] = [
     [['org_admin'], {}, '/'],
-    [['assessor'], {}, '/'],
+    [['assessor'], {}, '/assessment'],
     [['unit_manager'], {}, '/'],
-    [['cadre'], { cadreId: '65c000000000000000000042' }, '/cadres/65c000000000000000000042'],
+    [['cadre'], CADRE, '/cadres/65c000000000000000000042'],
+    [['cadre'], {}, '/account'],
+    [['reviewer'], {}, '/review'],
     [['sys_admin'], {}, '/admin/users'],
     [['security_admin'], {}, '/admin/users'],
     [['audit_admin'], {}, '/audit'],
-    [['reviewer'], {}, '/account'],
+    [['org_admin', 'assessor'], {}, '/'],
+    [['org_admin', 'cadre'], CADRE, '/'],
+    [['assessor', 'unit_manager'], {}, '/'],
+    [['assessor', 'cadre'], CADRE, '/assessment'],
+    [['assessor', 'reviewer'], {}, '/assessment'],
+    [['unit_manager', 'cadre'], CADRE, '/'],
+    [['unit_manager', 'reviewer'], {}, '/'],
+    [['cadre', 'reviewer'], CADRE, '/cadres/65c000000000000000000042'],
+    [['org_admin', 'reviewer'], {}, '/'],
   ];
 
   for (const [roles, overrides, expected] of LANDING) {
-    it(`lands ${roles.join(' + ')} on ${expected}`, () => {
-      expect(next(aMe({ roles, ...overrides }))).toBe(expected);
+    it(`lands ${roles.join(' + ')}${overrides.cadreId ? ' (linked to a record)' : ''} on ${expected}, a page the route table opens to them`, () => {
+      const me = aMe({ roles, ...overrides });
+      expect(navigator.landing(me)).toBe(expected);
+      expect(next(me)).toBe(expected);
+      expect(next(me, expected)).withContext('the landing is a page the user may open').toBe(expected);
     });
   }
 

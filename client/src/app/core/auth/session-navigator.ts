@@ -18,11 +18,18 @@ export class SessionNavigator {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
 
-  /** The first page a user with these permissions can use, most central first. */
+  /**
+   * The page a user starts on: the one with their main work, most central first. Those who keep
+   * records get the statistics home; an assessor without records to keep, their assessment
+   * work; a cadre, their own record; a reviewer, their cases; the administrators, their tools.
+   */
   landing(me: Me): string {
     const allowed = new Set(me.permissions);
+    if (allowed.has('stats:read') && allowed.has('cadre:write')) return '/';
+    if (allowed.has('cycle:manage')) return '/assessment';
     if (allowed.has('stats:read')) return '/';
     if (me.cadreId && allowed.has('cadre:read')) return `/cadres/${me.cadreId}`;
+    if (me.roles.includes('reviewer')) return '/review';
     if (allowed.has('user:read')) return '/admin/users';
     if (allowed.has('audit:read')) return '/audit';
     return '/account';

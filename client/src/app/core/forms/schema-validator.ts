@@ -1,21 +1,15 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { describeIssue } from '@cadre/shared-models';
 import type * as z from 'zod';
-// Only the one locale: the namespace's `z.locales` would pull every language into the first bundle.
-import zhCNLocale from 'zod/v4/locales/zh-CN.js';
-
-const zhCN = zhCNLocale().localeError;
 
 /**
- * Chinese words for the checks a shared schema carries no message for (a number's range, whole
- * numbers); a message written on the schema still wins. Shown under a field, so it need not name it.
+ * Words for the checks a shared schema carries no message for (an unmade choice, a number's
+ * range, whole numbers), in the interface language the I18n service writes on <html lang>; a
+ * message written on the schema still wins. Shown under a field, so it need not name it, and it
+ * never lists an enum's raw values.
  */
-export const fieldIssueMessage: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code === 'too_small' && issue.origin === 'number') return `不能小于 ${issue.minimum}`;
-  if (issue.code === 'too_big' && issue.origin === 'number') return `不能大于 ${issue.maximum}`;
-  if (issue.code === 'invalid_type' && issue.expected === 'int') return '应为整数';
-  if (issue.code === 'invalid_type' && issue.expected === 'number') return '应为数字';
-  return zhCN(issue);
-};
+export const fieldIssueMessage: z.core.$ZodErrorMap = (issue) =>
+  describeIssue(issue, globalThis.document?.documentElement.lang === 'en' ? 'en' : 'zh');
 
 /**
  * Checks a control's value with the shared zod schema the API validates the same field with,

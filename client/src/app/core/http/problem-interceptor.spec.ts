@@ -13,7 +13,7 @@ const problem = {
   type: 'about:blank',
   title: '服务暂不可用',
   status: 503,
-  code: 'DATABASE_UNAVAILABLE',
+  code: 'database_unavailable',
   detail: '数据库正在启动',
   requestId: 'req-42',
 };
@@ -92,12 +92,28 @@ describe('problemInterceptor', () => {
 });
 
 describe('describeFailure', () => {
-  it("shows the server's problem title, detail and request id", () => {
-    expect(describeFailure(new ApiError(503, problem), MESSAGES_EN)).toEqual({
+  it("shows the server's problem title, detail and request id in Chinese", () => {
+    expect(describeFailure(new ApiError(503, problem), MESSAGES_ZH_CN)).toEqual({
       title: '服务暂不可用',
       detail: '数据库正在启动',
       requestId: 'req-42',
     });
+  });
+
+  it('in English shows the code’s English words instead of the Chinese detail', () => {
+    expect(describeFailure(new ApiError(503, problem), MESSAGES_EN)).toEqual({
+      title: 'The database is unavailable; try again later.',
+      detail: null,
+      requestId: 'req-42',
+    });
+  });
+
+  it('gives a problem without detail the words of its code, and an unknown code its status', () => {
+    const bare = { ...problem, code: 'out_of_scope', status: 403, title: '无权访问', detail: undefined };
+    expect(describeFailure(new ApiError(403, bare), MESSAGES_ZH_CN).detail).toBe('该档案不在您的数据范围内');
+    const unknown = { ...problem, code: 'something_new', status: 409, title: '数据已被他人修改', detail: undefined };
+    expect(describeFailure(new ApiError(409, unknown), MESSAGES_ZH_CN)).toEqual({ title: '数据已被他人修改', detail: null, requestId: 'req-42' });
+    expect(describeFailure(new ApiError(409, unknown), MESSAGES_EN).title).toBe('The server returned an error (HTTP 409).');
   });
 
   it('explains a missing response as a connection problem in the interface language', () => {

@@ -9,6 +9,7 @@ import { PROPOSALS_EN } from '../../proposals/proposals.messages';
 import { FRAMEWORKS_EN } from '../../frameworks/frameworks.messages';
 import { CYCLES_EN } from '../../cycles/cycles.messages';
 import { RATINGS_EN } from '../../ratings/ratings.messages';
+import { WORKSPACES_EN } from '../../workspaces/workspaces.messages';
 
 export const MESSAGES_EN: Messages = {
   shell: {
@@ -34,6 +35,8 @@ export const MESSAGES_EN: Messages = {
     twoFactor: 'Two-factor authentication',
     signOut: 'Sign out',
     demoDataNotice: 'Demo data, entirely fictional',
+    assessmentWork: 'My assessment work',
+    reviewCases: 'My cases',
   },
   common: {
     cancel: 'Cancel',
@@ -341,4 +344,5 @@ export const MESSAGES_EN: Messages = {
   frameworks: FRAMEWORKS_EN,
   cycles: CYCLES_EN,
   ratings: RATINGS_EN,
+  workspaces: WORKSPACES_EN,
 };

@@ -10,6 +10,7 @@ import { FRAMEWORKS_ZH_CN } from '../../frameworks/frameworks.messages';
 import { CYCLES_ZH_CN } from '../../cycles/cycles.messages';
 import { RATINGS_ZH_CN } from '../../ratings/ratings.messages';
 import type { Messages } from './messages';
+import { WORKSPACES_ZH_CN } from '../../workspaces/workspaces.messages';
 
 export const MESSAGES_ZH_CN: Messages = {
   shell: {
@@ -35,6 +36,8 @@ export const MESSAGES_ZH_CN: Messages = {
     twoFactor: '双因素认证',
     signOut: '退出登录',
     demoDataNotice: '示例数据，纯属虚构',
+    assessmentWork: '我的考核工作',
+    reviewCases: '我的案件',
   },
   common: {
     cancel: '取消',
@@ -319,4 +322,5 @@ export const MESSAGES_ZH_CN: Messages = {
   frameworks: FRAMEWORKS_ZH_CN,
   cycles: CYCLES_ZH_CN,
   ratings: RATINGS_ZH_CN,
+  workspaces: WORKSPACES_ZH_CN,
 };

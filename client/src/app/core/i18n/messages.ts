@@ -9,6 +9,7 @@ import type { ProposalsMessages } from '../../proposals/proposals.messages';
 import type { FrameworksMessages } from '../../frameworks/frameworks.messages';
 import type { CyclesMessages } from '../../cycles/cycles.messages';
 import type { RatingsMessages } from '../../ratings/ratings.messages';
+import type { WorkspacesMessages } from '../../workspaces/workspaces.messages';
 
 /** Languages the interface is offered in; the value doubles as the Angular locale id. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -39,6 +40,8 @@ export interface Messages {
     readonly twoFactor: string;
     readonly signOut: string;
     readonly demoDataNotice: string;
+    readonly assessmentWork: string;
+    readonly reviewCases: string;
   };
   readonly common: {
     readonly cancel: string;
@@ -308,4 +311,5 @@ export interface Messages {
   readonly ratings: RatingsMessages;
   readonly unitTypes: Readonly<Record<UnitType, string>>;
   readonly ageBands: Readonly<Record<AgeBand, string>>;
+  readonly workspaces: WorkspacesMessages;
 }

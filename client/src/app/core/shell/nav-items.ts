@@ -17,6 +17,8 @@ export function buildNavItems(me: Me | null, text: Messages['shell']): NavItem[]
   const allowed = new Set(me.permissions);
   const items: NavItem[] = [];
   if (allowed.has('stats:read')) items.push({ label: text.home, link: '/', exact: true });
+  if (allowed.has('cycle:manage')) items.push({ label: text.assessmentWork, link: '/assessment', exact: false });
+  if (me.roles.includes('reviewer')) items.push({ label: text.reviewCases, link: '/review', exact: false });
   if (allowed.has('ledger:read')) items.push({ label: text.ledger, link: '/ledger', exact: false });
   if (me.cadreId && allowed.has('cadre:read')) {
     items.push({ label: text.myRecord, link: `/cadres/${me.cadreId}`, exact: false });

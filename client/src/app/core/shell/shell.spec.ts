@@ -115,9 +115,9 @@ describe('Shell', () => {
   const NAVIGATION_BY_ROLE: readonly { roles: Role[]; me?: Partial<Me>; expected: [string, string][] }[] = [
     {
       roles: ['org_admin'],
-      expected: [['首页', '/'], ['干部台账', '/ledger'], ['导入', '/imports'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['更正申请', '/corrections'], ['调整建议', '/proposals'], ['组织机构', '/admin/units']],
+      expected: [['首页', '/'], ['我的考核工作', '/assessment'], ['干部台账', '/ledger'], ['导入', '/imports'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['更正申请', '/corrections'], ['调整建议', '/proposals'], ['组织机构', '/admin/units']],
     },
-    { roles: ['assessor'], expected: [['首页', '/'], ['干部台账', '/ledger'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['调整建议', '/proposals']] },
+    { roles: ['assessor'], expected: [['首页', '/'], ['我的考核工作', '/assessment'], ['干部台账', '/ledger'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['调整建议', '/proposals']] },
     { roles: ['unit_manager'], expected: [['首页', '/'], ['干部台账', '/ledger'], ['导入', '/imports'], ['更正申请', '/corrections']] },
     {
       roles: ['cadre'],
@@ -127,10 +127,11 @@ describe('Shell', () => {
     { roles: ['sys_admin'], expected: [['用户管理', '/admin/users']] },
     { roles: ['security_admin'], expected: [['用户管理', '/admin/users']] },
     { roles: ['audit_admin'], expected: [['审计日志', '/audit']] },
+    { roles: ['reviewer'], expected: [['我的案件', '/review']] },
     {
       roles: ['assessor', 'cadre'],
       me: { cadreId: '65c000000000000000000043' },
-      expected: [['首页', '/'], ['干部台账', '/ledger'], ['我的档案', '/cadres/65c000000000000000000043'], ['我的测评', '/my-ratings'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['调整建议', '/proposals']],
+      expected: [['首页', '/'], ['我的考核工作', '/assessment'], ['干部台账', '/ledger'], ['我的档案', '/cadres/65c000000000000000000043'], ['我的测评', '/my-ratings'], ['考核测评', '/cycles'], ['评价体系', '/frameworks'], ['调整建议', '/proposals']],
     },
   ];
 
@@ -141,12 +142,6 @@ describe('Shell', () => {
       expect(await navItems()).toEqual(expected.map(([title, href]) => ({ title, href })));
     });
   }
-
-  it('has no drawer for a role without pages of its own, such as a reviewer', async () => {
-    await render(false, aMe({ roles: ['reviewer'] }));
-
-    expect(await (await loader.getHarness(MatSidenavHarness)).isOpen()).toBeFalse();
-  });
 
   it('shows no pages while a login step is unfinished, and only sign-out in the account menu', async () => {
     await render(false, aMe({ roles: ['sys_admin'], stage: 'password_change_required' }));
