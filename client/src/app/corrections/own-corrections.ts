@@ -59,8 +59,18 @@ type ListState =
                     <span class="date">{{ item.submittedAt | date: 'mediumDate' : undefined : language() }}</span>
                   </div>
                   <p class="value"><span class="label">{{ text.proposedValue }}</span>{{ item.proposedValue }}</p>
-                  @if (item.decisionReason) {
-                    <p class="value"><span class="label">{{ text.decisionReason }}</span>{{ item.decisionReason }}</p>
+                  @if (item.status !== 'pending') {
+                    <p class="value outcome">
+                      @if (item.decisionReason) {
+                        <span class="label">{{ text.decisionReason }}</span>{{ item.decisionReason }}
+                      }
+                      <span class="decided">
+                        {{ text.decidedOutcome(item.decidedByName ?? '', (item.decidedAt | date: 'short' : undefined : language()) ?? '') }}
+                      </span>
+                    </p>
+                    @if (item.status === 'approved' && item.appliedVersion !== null) {
+                      <p class="applied">{{ text.recordUpdated }}</p>
+                    }
                   }
                 </li>
               }
