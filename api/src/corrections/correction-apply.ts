@@ -72,7 +72,8 @@ export function correctedInput(record: CadreRecord, field: CorrectableField, cha
 }
 
 /**
- * Writes an approved change into the cadre's record at `version`; returns the version written.
+ * Writes an approved change into the cadre's record at `version`; returns the version written,
+ * or null for an empty change (a request under 其他 about nothing the record holds).
  * Called under the request's lock, with the request still pending.
  *
  * There are no transactions on the embedded database, so a crash may fall between the record
@@ -88,7 +89,8 @@ export async function applyCorrection(
   request: { _id: unknown; field: CorrectableField; applying?: ApplyingChange | null },
   version: number,
   change: CorrectionChangeParsed,
-): Promise<number> {
+): Promise<number | null> {
+  if (Object.keys(change).length === 0) return null;
   const record = toCadreRecord(cadre, await unitNameOf(cadre.unitId));
   const earlier = request.applying;
   if (earlier && record.version > earlier.baseVersion && carriesChange(record, earlier.change)) return record.version;

@@ -91,6 +91,14 @@ describe('approving a correction writes the record', () => {
     expect(await AuditModel.countDocuments({ action: 'cadre.update' })).toBe(0);
   });
 
+  it('approves a request under 其他 without touching the record when the approver changes nothing', async () => {
+    const { cadre, request, manager } = await aRequest({ field: 'other', proposedValue: '照片不是本人近照', reason: '请更换照片' });
+    const res = await decide(manager.client, request.id, approve({})).expect(200);
+    expect([res.body.status, res.body.appliedVersion]).toEqual(['approved', null]);
+    expect((await stored(cadre._id)).__v).toBe(0);
+    expect(await AuditModel.countDocuments({ action: 'cadre.update' })).toBe(0);
+  });
+
   it('refuses a change of a key the request does not concern, and never the unit or the ID number', async () => {
     const { cadre, request, manager } = await aRequest();
     const other = await decide(manager.client, request.id, approve({ nativePlace: '重庆渝北', birthPlace: '重庆渝北' })).expect(400);
