@@ -28,6 +28,7 @@ test('an approved correction changes the record, and the cadre sees the outcome 
   const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const manager = await desk.newPage();
   await signInThroughPage(manager, accounts.unit_manager);
+  await expect(manager).not.toHaveURL(/\/login/);
   await manager.goto('/corrections');
   const item = manager.locator('li.request').filter({ hasText: '以户口簿登记为准' });
   await item.getByRole('button', { name: '同意' }).click();
