@@ -18,7 +18,8 @@ test('an approved correction changes the record, and the cadre sees the outcome 
   await request.getByRole('combobox', { name: '更正项目' }).click();
   await cadre.getByRole('option', { name: '籍贯', exact: true }).click();
   await request.getByLabel('正确内容').fill(proposed);
-  await request.getByLabel('理由').fill('以户口簿登记为准');
+  // A long reason, as people write them, must wrap on a phone rather than widen the page.
+  await request.getByLabel('理由').fill(`以户口簿登记为准${'，户口簿首页记载的籍贯与档案不一致，已于本年度向派出所核实并取得证明材料'.repeat(3)}`);
   await cadre.screenshot({ path: 'test-results/correction-request-phone.png' });
   await request.getByRole('button', { name: '提交申请' }).click();
   await expect(request).toBeHidden();
@@ -38,6 +39,9 @@ test('an approved correction changes the record, and the cadre sees the outcome 
   await value.fill(approved);
   await approval.getByLabel('审核意见').fill('已核对户口簿，按规范写全');
   await manager.screenshot({ path: 'test-results/correction-approve-desk.png' });
+  await manager.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => manager.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await manager.screenshot({ path: 'test-results/correction-approve-phone.png' });
   await approval.getByRole('button', { name: '同意' }).click();
   await expect(approval).toBeHidden();
   await expect(manager.getByText('档案已更正')).toBeVisible();
@@ -49,9 +53,11 @@ test('an approved correction changes the record, and the cadre sees the outcome 
   await expect(cadre.locator('dd', { hasText: approved })).toBeVisible();
   const outcome = cadre.locator('cadre-own-corrections li').filter({ hasText: '已同意' }).first();
   await expect(outcome).toContainText('已核对户口簿，按规范写全');
+  await expect(outcome).toContainText(`档案已更正为${approved}`);
   await expect(outcome).toContainText('端到端unit_manager于');
   await expect(outcome).not.toContainText(accounts.unit_manager.username);
   await outcome.scrollIntoViewIfNeeded();
+  expect(await cadre.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await cadre.screenshot({ path: 'test-results/correction-outcome-phone.png' });
   await phone.close();
   await desk.close();

@@ -72,7 +72,7 @@ export function correctedInput(record: CadreRecord, field: CorrectableField, cha
 }
 
 /**
- * Writes an approved change into the cadre's record at `version`; returns the version written,
+ * Writes an approved change into the cadre's record at `version`; returns the record as written,
  * or null for an empty change (a request under 其他 about nothing the record holds).
  * Called under the request's lock, with the request still pending.
  *
@@ -89,17 +89,16 @@ export async function applyCorrection(
   request: { _id: unknown; field: CorrectableField; applying?: ApplyingChange | null },
   version: number,
   change: CorrectionChangeParsed,
-): Promise<number | null> {
+): Promise<CadreRecord | null> {
   if (Object.keys(change).length === 0) return null;
   const record = toCadreRecord(cadre, await unitNameOf(cadre.unitId));
   const earlier = request.applying;
-  if (earlier && record.version > earlier.baseVersion && carriesChange(record, earlier.change)) return record.version;
+  if (earlier && record.version > earlier.baseVersion && carriesChange(record, earlier.change)) return record;
 
   await assertCadreVersion(cadre, version);
   const input = correctedInput(record, request.field, change);
   const unit = await loadCadreUnit(String(cadre.unitId), 'record.unitId');
   const fields = prepareCadreFields(input, unit, unchangedFormTexts(cadre, input));
   await CorrectionModel.updateOne({ _id: request._id }, { $set: { applying: { change, baseVersion: version } } });
-  const written = await writeCadreChanges(actor, cadre, version, fields, unit.name, { auditDetail: { correctionId: String(request._id) } });
-  return written.version;
+  return writeCadreChanges(actor, cadre, version, fields, unit.name, { auditDetail: { correctionId: String(request._id) } });
 }

@@ -43,7 +43,8 @@ describe('approving a correction writes the record', () => {
 
   it('writes the value as the approver adjusted it, and the party with a corrected 入党时间', async () => {
     const { cadre, request, manager } = await aRequest();
-    await decide(manager.client, request.id, approve({ nativePlace: '重庆市渝北区' })).expect(200);
+    const res = await decide(manager.client, request.id, approve({ nativePlace: '重庆市渝北区' })).expect(200);
+    expect([res.body.proposedValue, res.body.appliedValue]).toEqual(['重庆渝北', '重庆市渝北区']);
     expect((await stored(cadre._id)).nativePlace).toBe('重庆市渝北区');
 
     const party = await aRequest({ field: 'partyJoinMonth', proposedValue: '民盟 2004.06', reason: '所在党派登记有误' });
@@ -55,7 +56,7 @@ describe('approving a correction writes the record', () => {
   it('rejecting leaves the record as it was', async () => {
     const { cadre, request, manager } = await aRequest();
     const res = await decide(manager.client, request.id, { decision: 'rejected', reason: '与户籍登记一致' }).expect(200);
-    expect([res.body.status, res.body.appliedVersion]).toEqual(['rejected', null]);
+    expect([res.body.status, res.body.appliedVersion, res.body.appliedValue]).toEqual(['rejected', null, null]);
     const after = await stored(cadre._id);
     expect([after.nativePlace, after.__v]).toEqual(['重庆江北', 0]);
     expect(await AuditModel.countDocuments({ action: 'cadre.update' })).toBe(0);

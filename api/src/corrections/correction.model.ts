@@ -26,6 +26,7 @@ const correctionSchema = new Schema(
     // written so a crash between that write and the status update can be finished (correction-apply.ts).
     applying: { type: Schema.Types.Mixed, default: null },
     appliedVersion: { type: Number, default: null },
+    appliedValue: { type: String, default: null },
   },
   { timestamps: true, collection: 'correction_requests' },
 );

@@ -68,6 +68,7 @@ describe('correction requests', () => {
           decidedByName: null,
           decisionReason: null,
           appliedVersion: null,
+          appliedValue: null,
         }),
       );
       const [audit] = await AuditModel.find({ action: 'correction.submit' }).lean();

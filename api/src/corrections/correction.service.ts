@@ -49,6 +49,7 @@ export function toCorrectionRequest(doc: StoredCorrection): CorrectionRequest {
     decidedByName: doc.decidedByName ?? null,
     decisionReason: doc.decisionReason ?? null,
     appliedVersion: doc.appliedVersion ?? null,
+    appliedValue: doc.appliedValue ?? null,
   };
 }
 
@@ -140,7 +141,7 @@ export async function decideCorrection(
     if (request.status !== 'pending') {
       throw new AppError(409, 'already_decided', `该申请${STATUS_LABELS[request.status]}，只能审核待审核的申请`);
     }
-    const appliedVersion =
+    const applied =
       decision.decision === 'approved'
         ? await applyCorrection(actor, cadre, { _id: request._id, field: request.field, applying: request.applying as ApplyingChange | null }, decision.version, decision.change)
         : null;
@@ -154,7 +155,9 @@ export async function decideCorrection(
           decidedById: actor.id,
           decidedByName: actor.displayName,
           decisionReason: decision.reason,
-          appliedVersion,
+          appliedVersion: applied?.version ?? null,
+          // Under 其他 the request names no one field of the record to describe.
+          appliedValue: applied && request.field !== 'other' ? describeCorrectableField(applied, request.field) : null,
           applying: null,
         },
       },

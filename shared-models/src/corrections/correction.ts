@@ -146,6 +146,7 @@ export const CorrectionRequestSchema = z.object({
   decidedByName: z.string().nullable().describe('display name of who decided; their username is never sent'),
   decisionReason: z.string().nullable(),
   appliedVersion: z.number().int().nullable().describe('the record version the approved change was written as'),
+  appliedValue: z.string().nullable().describe('the field as the approval wrote it (the approver may have adjusted the proposal)'),
 });
 export type CorrectionRequest = z.infer<typeof CorrectionRequestSchema>;
 

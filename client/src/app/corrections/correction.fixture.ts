@@ -19,6 +19,7 @@ export function aCorrection(overrides: Partial<CorrectionRequest> = {}): Correct
     decidedByName: null,
     decisionReason: null,
     appliedVersion: null,
+    appliedValue: null,
     ...overrides,
   };
 }

@@ -26,6 +26,7 @@ export interface CorrectionsMessages {
   readonly noneYet: string;
   decidedOutcome(name: string, date: string): string;
   readonly recordUpdated: string;
+  readonly appliedValue: string;
 
   // The reviewer's side
   readonly statusFilter: string;
@@ -75,6 +76,7 @@ export const CORRECTIONS_ZH_CN: CorrectionsMessages = {
   noneYet: '您还没有提交过更正申请',
   decidedOutcome: (name, date) => `${name}于 ${date} 审核`,
   recordUpdated: '档案已按审核结果更正',
+  appliedValue: '档案已更正为',
 
   statusFilter: '按状态筛选',
   all: '全部',
@@ -140,6 +142,7 @@ export const CORRECTIONS_EN: CorrectionsMessages = {
   noneYet: 'You have not requested any corrections',
   decidedOutcome: (name, date) => `Decided by ${name} on ${date}`,
   recordUpdated: 'Your record has been corrected accordingly',
+  appliedValue: 'Record now says',
 
   statusFilter: 'Filter by status',
   all: 'All',

@@ -68,7 +68,9 @@ type ListState =
                         {{ text.decidedOutcome(item.decidedByName ?? '', (item.decidedAt | date: 'short' : undefined : language()) ?? '') }}
                       </span>
                     </p>
-                    @if (item.status === 'approved' && item.appliedVersion !== null) {
+                    @if (item.appliedValue !== null) {
+                      <p class="value applied"><span class="label">{{ text.appliedValue }}</span>{{ item.appliedValue }}</p>
+                    } @else if (item.appliedVersion !== null) {
                       <p class="applied">{{ text.recordUpdated }}</p>
                     }
                   }
