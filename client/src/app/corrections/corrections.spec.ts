@@ -7,6 +7,7 @@ import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing'
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
@@ -163,6 +164,23 @@ describe('Corrections', () => {
     await fixture.whenStable();
     const second = await approve();
     expect(await (await valueField(second, '参加工作时间')).getValue()).toBe(dotted(aCadreRecord().workStartMonth));
+  });
+
+  it('under 其他, lets the approver choose the record item to change, or change nothing', async () => {
+    await render([aCorrection({ field: 'other', currentValue: '', proposedValue: '专长应为财务管理', reason: '填写有误' })]);
+    const dialog = await approve();
+    const target = (await (await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: '要修改的档案项目' }))).getControl(MatSelectHarness))!;
+    await target.open();
+    await target.clickOptions({ text: '熟悉专业有何专长' });
+    await (await valueField(dialog, '熟悉专业有何专长')).setValue('财务管理');
+    await (await (await reasonField(dialog)).getControl(MatInputHarness))!.setValue('属实');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '同意' }))).click();
+
+    const request = backend.expectOne({ method: 'POST', url: '/api/corrections/65e000000000000000000001/decision' });
+    expect(request.request.body.change).toEqual({ expertise: '财务管理' });
+    request.flush(aCorrection({ status: 'approved' }));
+    await settle();
+    expectList('pending').flush({ items: [], total: 0 });
   });
 
   it('shows who decided by display name', async () => {
