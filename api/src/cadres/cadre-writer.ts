@@ -313,7 +313,7 @@ async function conflictWithCurrent(id: string, error: unknown): Promise<unknown>
   return new AppError(409, 'version_conflict', error.message, undefined, { current });
 }
 
-async function assertCadreVersion(doc: StoredCadre, seen: number): Promise<void> {
+export async function assertCadreVersion(doc: StoredCadre, seen: number): Promise<void> {
   try {
     assertVersion(doc.__v, seen, WHAT);
   } catch (error) {

@@ -19,7 +19,14 @@ const correctionSchema = new Schema(
     decidedAt: { type: Date, default: null },
     decidedBy: { type: String, default: null },
     decidedById: { type: String, default: null },
+    // The display name, for the cadre: they are shown who decided, never an account's username.
+    decidedByName: { type: String, default: null },
     decisionReason: { type: String, default: null },
+    // An approval's change and the record version it was based on, stored before the record is
+    // written so a crash between that write and the status update can be finished (correction-apply.ts).
+    applying: { type: Schema.Types.Mixed, default: null },
+    appliedVersion: { type: Number, default: null },
+    appliedValue: { type: String, default: null },
   },
   { timestamps: true, collection: 'correction_requests' },
 );

@@ -11,6 +11,13 @@ import { MAX_PENDING_CORRECTIONS } from './correction.service.js';
 const SOME_ID = '0123456789abcdef01234567';
 
 const A_REQUEST = { field: 'fullTimeEducation', proposedValue: '大学本科 学士 重庆大学', reason: '毕业院校填错了' };
+/** An approval of A_REQUEST based on the record's first version. */
+const approval = (reason: string) => ({
+  decision: 'approved',
+  reason,
+  version: 0,
+  change: { fullTimeEducation: { education: '大学本科', degree: '学士', educationSchool: '重庆大学', degreeSchool: '重庆大学' } },
+});
 
 /**
  * 区委 ─┬─ 甲街道 ── 甲社区
@@ -58,8 +65,10 @@ describe('correction requests', () => {
           reason: '毕业院校填错了',
           status: 'pending',
           decidedAt: null,
-          decidedBy: null,
+          decidedByName: null,
           decisionReason: null,
+          appliedVersion: null,
+          appliedValue: null,
         }),
       );
       const [audit] = await AuditModel.find({ action: 'correction.submit' }).lean();
@@ -172,7 +181,7 @@ describe('correction requests', () => {
       const org = (await signedInAs(app, ['org_admin'])).client;
       const [first] = (await org.get(`/api/corrections?cadreId=${district.inB._id}`).expect(200)).body.items;
       expect(first.cadreName).toBe('乙街道干部');
-      await org.post(`/api/corrections/${first.id}/decision`, { decision: 'approved', reason: '已核实' }).expect(200);
+      await org.post(`/api/corrections/${first.id}/decision`, { decision: 'approved', reason: '已核实', version: 0, change: { name: '乙街道干部' } }).expect(200);
       expect((await org.get('/api/corrections?status=pending').expect(200)).body.total).toBe(2);
       expect(names(await org.get('/api/corrections?status=approved').expect(200))).toEqual(['乙街道干部']);
       const page = await org.get('/api/corrections?size=2&page=1').expect(200);
@@ -209,9 +218,9 @@ describe('correction requests', () => {
       const { streetA, inCommunityA } = await aDistrict();
       const request = await submitted((await cadreOf(inCommunityA)).client, inCommunityA);
       const { client, account } = await managerOf(streetA);
-      const res = await client.post(`/api/corrections/${request.id}/decision`, { decision: 'approved', reason: '已核对学历证书' }).expect(200);
+      const res = await client.post(`/api/corrections/${request.id}/decision`, approval('已核对学历证书')).expect(200);
       expect(res.body).toEqual(
-        jasmine.objectContaining({ status: 'approved', decidedBy: account.username, decisionReason: '已核对学历证书', decidedAt: jasmine.any(String) }),
+        jasmine.objectContaining({ status: 'approved', decidedByName: (await UserModel.findById(account.id).lean())!.displayName, decisionReason: '已核对学历证书', decidedAt: jasmine.any(String) }),
       );
       const [audit] = await AuditModel.find({ action: 'correction.decide' }).lean();
       expect(audit).toEqual(jasmine.objectContaining({ userId: account.id, objectId: request.id, result: 'success' }));
@@ -228,7 +237,7 @@ describe('correction requests', () => {
       const request = await submitted((await cadreOf(inCommunityA)).client, inCommunityA);
       const [first, second] = [(await managerOf(streetA)).client, (await managerOf(streetA)).client];
       const answers = await Promise.all([
-        first.post(`/api/corrections/${request.id}/decision`, { decision: 'approved', reason: '已核对学历证书' }),
+        first.post(`/api/corrections/${request.id}/decision`, approval('已核对学历证书')),
         second.post(`/api/corrections/${request.id}/decision`, { decision: 'rejected', reason: '与档案记载一致' }),
       ]);
       expect(answers.map((res) => res.status).sort()).toEqual([200, 409]);
@@ -252,8 +261,8 @@ describe('correction requests', () => {
       const request = await submitted((await cadreOf(inA)).client, inA);
       for (const unit of [streetB, communityA]) {
         const { client } = await managerOf(unit);
-        const res = await client.post(`/api/corrections/${request.id}/decision`, { decision: 'approved', reason: '同意' }).expect(404);
-        const missing = await client.post(`/api/corrections/${SOME_ID}/decision`, { decision: 'approved', reason: '同意' }).expect(404);
+        const res = await client.post(`/api/corrections/${request.id}/decision`, approval('同意')).expect(404);
+        const missing = await client.post(`/api/corrections/${SOME_ID}/decision`, approval('同意')).expect(404);
         expect(res.body.detail).toBe(missing.body.detail);
       }
       const audits = await AuditModel.find({ action: 'correction.decide' }).sort({ seq: 1 }).lean();
@@ -267,8 +276,10 @@ describe('correction requests', () => {
       const request = await submitted(cadre.client, inA);
       const { client } = await managerOf(streetA);
       const res = await client.post(`/api/corrections/${request.id}/decision`, { decision: 'maybe', reason: '' }).expect(400);
-      expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.decision', 'body.reason']);
-      await cadre.client.post(`/api/corrections/${request.id}/decision`, { decision: 'approved', reason: '我同意我自己' }).expect(403);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.decision']);
+      const noReason = await client.post(`/api/corrections/${request.id}/decision`, { decision: 'rejected', reason: '' }).expect(400);
+      expect(noReason.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.reason']);
+      await cadre.client.post(`/api/corrections/${request.id}/decision`, approval('我同意我自己')).expect(403);
       expect((await CorrectionModel.findById(request.id).lean())!.status).toBe('pending');
     });
 
@@ -276,7 +287,7 @@ describe('correction requests', () => {
       const { streetA, inA } = await aDistrict();
       const { client } = await signedInAs(app, ['unit_manager', 'cadre'], { unitId: String(streetA._id), cadreId: String(inA._id) });
       const request = await submitted(client, inA);
-      const res = await client.post(`/api/corrections/${request.id}/decision`, { decision: 'approved', reason: '同意' }).expect(403);
+      const res = await client.post(`/api/corrections/${request.id}/decision`, approval('同意')).expect(403);
       expect(res.body.code).toBe('own_request');
       const [audit] = await AuditModel.find({ action: 'correction.decide' }).lean();
       expect(audit!.result).toBe('denied');

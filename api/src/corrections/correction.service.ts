@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import {
   CORRECTABLE_FIELDS,
-  type CorrectionDecision,
+  type CorrectionDecisionParsed,
   type CorrectionRequest,
   type PersonnelScope,
   type CorrectionRequestInputSchema,
@@ -18,6 +18,7 @@ import { correctionList, noteCorrectionsChanged } from './correction-list.js';
 import { describeCorrectableField } from './correction-values.js';
 import type { SessionActor } from '../platform/actor.js';
 import { withDocumentLock } from '../db/document-lock.js';
+import { applyCorrection, type ApplyingChange } from './correction-apply.js';
 
 /**
  * Pending requests one cadre may have open at once: enough for every real error in a record,
@@ -45,8 +46,10 @@ export function toCorrectionRequest(doc: StoredCorrection): CorrectionRequest {
     status: doc.status,
     submittedAt: doc.createdAt.toISOString(),
     decidedAt: doc.decidedAt ? doc.decidedAt.toISOString() : null,
-    decidedBy: doc.decidedBy ?? null,
+    decidedByName: doc.decidedByName ?? null,
     decisionReason: doc.decisionReason ?? null,
+    appliedVersion: doc.appliedVersion ?? null,
+    appliedValue: doc.appliedValue ?? null,
   };
 }
 
@@ -111,59 +114,73 @@ export async function listCorrections(scope: PersonnelScope, query: z.output<typ
 
 /**
  * The cadre's unit manager (any unit above the cadre's) or org_admin approves or rejects a
- * pending request with a reason. Approval records the decision; the manager then edits the
- * record through the ordinary, versioned update.
+ * pending request with a reason. Approval writes the approver's change into the record (a
+ * versioned update audited as cadre.update with the request's id) and then records the
+ * decision; rejection leaves the record alone.
  */
-export async function decideCorrection(actor: SessionActor, scope: PersonnelScope, id: string, decision: CorrectionDecision): Promise<CorrectionRequest> {
-  const request = await CorrectionModel.findById(id).lean<StoredCorrection>();
-  // The cadre's own unit path decides, should the copy on the request ever lag behind a move.
-  const cadre = request ? await CadreModel.findById(request.cadreId).select('unitPath').lean<Pick<StoredCadre, '_id' | 'unitPath'>>() : null;
-  if (!request || !cadreInScope(scope, { _id: request.cadreId, unitPath: cadre?.unitPath ?? request.unitPath })) {
-    await recordAudit(actor, { action: 'correction.decide', result: request ? 'denied' : 'failure', objectType: 'correction', objectId: id });
-    throw new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
-  }
-  if (request.submittedBy === actor.id) {
-    await recordAudit(actor, { action: 'correction.decide', result: 'denied', objectType: 'correction', objectId: id, detail: { reason: 'own_request' } });
-    throw new AppError(403, 'own_request', '不能审核自己提交的更正申请');
-  }
-  const alreadyDecided = (status: keyof typeof STATUS_LABELS) =>
-    new AppError(409, 'already_decided', `该申请${STATUS_LABELS[status]}，只能审核待审核的申请`);
-  if (request.status !== 'pending') throw alreadyDecided(request.status);
-
-  // Under the request's lock: the embedded database would let two simultaneous decisions both match (decision 0017).
-  const decided = await withDocumentLock(`correction_requests:${id}`, () =>
-    CorrectionModel.findOneAndUpdate(
-      { _id: request._id, status: 'pending' },
+export async function decideCorrection(
+  actor: SessionActor,
+  scope: PersonnelScope,
+  id: string,
+  decision: CorrectionDecisionParsed,
+): Promise<CorrectionRequest> {
+  // Under the request's lock: the embedded database would let two simultaneous decisions both
+  // match (decision 0017), and an approval writes the record before it marks the request.
+  const decided = await withDocumentLock(`correction_requests:${id}`, async () => {
+    const request = await CorrectionModel.findById(id).lean<StoredCorrection>();
+    // The cadre's own unit path decides, should the copy on the request ever lag behind a move.
+    const cadre = request ? await CadreModel.findById(request.cadreId).lean<StoredCadre>() : null;
+    if (!request || !cadre || !cadreInScope(scope, cadre)) {
+      await recordAudit(actor, { action: 'correction.decide', result: request ? 'denied' : 'failure', objectType: 'correction', objectId: id });
+      throw new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
+    }
+    if (request.submittedBy === actor.id) {
+      await recordAudit(actor, { action: 'correction.decide', result: 'denied', objectType: 'correction', objectId: id, detail: { reason: 'own_request' } });
+      throw new AppError(403, 'own_request', '不能审核自己提交的更正申请');
+    }
+    if (request.status !== 'pending') {
+      throw new AppError(409, 'already_decided', `该申请${STATUS_LABELS[request.status]}，只能审核待审核的申请`);
+    }
+    const applied =
+      decision.decision === 'approved'
+        ? await applyCorrection(actor, cadre, { _id: request._id, field: request.field, applying: request.applying as ApplyingChange | null }, decision.version, decision.change)
+        : null;
+    const updated = await CorrectionModel.findOneAndUpdate(
+      { _id: request._id },
       {
         $set: {
           status: decision.decision,
           decidedAt: new Date(),
           decidedBy: actor.username,
           decidedById: actor.id,
+          decidedByName: actor.displayName,
           decisionReason: decision.reason,
+          appliedVersion: applied?.version ?? null,
+          // Under 其他 the request names no one field of the record to describe.
+          appliedValue: applied && request.field !== 'other' ? describeCorrectableField(applied, request.field) : null,
+          applying: null,
         },
       },
       { returnDocument: 'after', lean: true },
-    ),
-  );
-  if (decided) await noteCorrectionsChanged([id]);
-  if (!decided) {
-    // Another reviewer decided it in the meantime (or the cadre's record, and with it the request, was deleted).
-    const now = await CorrectionModel.findById(id).select('status').lean<{ status: keyof typeof STATUS_LABELS }>();
-    throw now ? alreadyDecided(now.status) : new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
-  }
+    );
+    // Only a deletion of the cadre, and with it the request, in the meantime leaves nothing here.
+    if (!updated) throw new AppError(404, 'not_found', NOT_FOUND_MESSAGE);
+    return { request, updated: updated as unknown as StoredCorrection };
+  });
+  await noteCorrectionsChanged([id]);
   await recordAudit(actor, {
     action: 'correction.decide',
     result: 'success',
     objectType: 'correction',
     objectId: id,
     detail: {
-      cadreId: String(request.cadreId),
-      field: request.field,
-      fieldLabel: FIELD_LABELS[request.field],
+      cadreId: String(decided.request.cadreId),
+      field: decided.request.field,
+      fieldLabel: FIELD_LABELS[decided.request.field],
       changes: { status: { before: 'pending', after: decision.decision } },
       reason: decision.reason,
+      ...(decided.updated.appliedVersion === null ? {} : { appliedVersion: decided.updated.appliedVersion }),
     },
   });
-  return toCorrectionRequest(decided as unknown as StoredCorrection);
+  return toCorrectionRequest(decided.updated);
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ObjectIdSchema } from '../units/unit.js';
+import { CadreInputSchema, type CadreInput } from '../cadres/cadre-record.js';
 
 export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const CorrectionStatusSchema = z.enum(CORRECTION_STATUSES);
@@ -38,11 +39,96 @@ export const CorrectionRequestInputSchema = z.object({
 });
 export type CorrectionRequestInput = z.input<typeof CorrectionRequestInputSchema>;
 
-export const CorrectionDecisionSchema = z.object({
-  decision: z.enum(['approved', 'rejected']),
-  reason: z.string().trim().min(2, '请填写审核意见').max(500, '不超过 500 个字'),
-});
-export type CorrectionDecision = z.infer<typeof CorrectionDecisionSchema>;
+/**
+ * The record keys an approved request may change, by field: a correction of 入党时间 may also
+ * change the party, one of 其他 any key of the other fields. The organization's own decisions
+ * (unit, post level, rank, category) and the ID number are never among them.
+ */
+export const CORRECTABLE_FIELD_KEYS = {
+  name: ['name'],
+  ethnicity: ['ethnicity'],
+  nativePlace: ['nativePlace'],
+  birthPlace: ['birthPlace'],
+  birthMonth: ['birthMonth'],
+  partyJoinMonth: ['partyJoinMonth', 'otherParty'],
+  workStartMonth: ['workStartMonth'],
+  health: ['health'],
+  professionalTitle: ['professionalTitle'],
+  expertise: ['expertise'],
+  fullTimeEducation: ['fullTimeEducation'],
+  inServiceEducation: ['inServiceEducation'],
+  positions: ['positions'],
+  commendations: ['commendations'],
+  annualAssessments: ['annualAssessments'],
+  family: ['family'],
+  other: [
+    'name', 'ethnicity', 'nativePlace', 'birthPlace', 'birthMonth', 'partyJoinMonth', 'otherParty', 'workStartMonth', 'health',
+    'professionalTitle', 'expertise', 'fullTimeEducation', 'inServiceEducation', 'positions', 'commendations', 'annualAssessments', 'family',
+  ],
+} as const satisfies Record<CorrectableField, readonly (keyof CadreInput)[]>;
+export type CorrectableKey = (typeof CORRECTABLE_FIELD_KEYS)['other'][number];
+
+const input = CadreInputSchema.shape;
+const OUTSIDE_MESSAGE = '不能通过更正申请修改此项';
+
+/**
+ * The record keys an approval writes, each validated as the record's own (without the record's
+ * defaults: a key not sent is not changed). Keys of no correctable field are refused by name.
+ */
+export const CorrectionChangeSchema = z
+  .looseObject({
+    name: input.name.optional(),
+    ethnicity: input.ethnicity.optional(),
+    nativePlace: input.nativePlace.unwrap().optional(),
+    birthPlace: input.birthPlace.unwrap().optional(),
+    birthMonth: input.birthMonth.optional(),
+    partyJoinMonth: input.partyJoinMonth.optional(),
+    otherParty: input.otherParty.unwrap().optional(),
+    workStartMonth: input.workStartMonth.optional(),
+    health: input.health.unwrap().optional(),
+    professionalTitle: input.professionalTitle.unwrap().optional(),
+    expertise: input.expertise.unwrap().optional(),
+    fullTimeEducation: input.fullTimeEducation.optional(),
+    inServiceEducation: input.inServiceEducation.optional(),
+    positions: input.positions.unwrap().optional(),
+    commendations: input.commendations.unwrap().optional(),
+    annualAssessments: input.annualAssessments.unwrap().optional(),
+    family: input.family.unwrap().optional(),
+  })
+  .superRefine((change, ctx) => {
+    // Each such key by name, where `.strict()` would report one nameless issue for all.
+    for (const key of changeKeysOutside('other', change)) ctx.addIssue({ code: 'custom', path: [key], message: OUTSIDE_MESSAGE });
+  });
+export type CorrectionChange = z.input<typeof CorrectionChangeSchema>;
+export type CorrectionChangeParsed = z.output<typeof CorrectionChangeSchema>;
+
+/** The keys of `change` that the request's field does not cover (each is refused). */
+export function changeKeysOutside(field: CorrectableField, change: object): string[] {
+  const allowed: readonly string[] = CORRECTABLE_FIELD_KEYS[field];
+  return Object.keys(change).filter((key) => !allowed.includes(key));
+}
+
+export const CorrectionReasonSchema = z.string().trim().min(2, '请填写审核意见').max(500, '不超过 500 个字');
+
+/**
+ * Rejecting needs only a reason; approving also carries the record's change, as the approver
+ * confirmed or adjusted it, and the record version it was based on (a stale one gets 409).
+ */
+export const CorrectionDecisionSchema = z.discriminatedUnion(
+  'decision',
+  [
+    z.object({ decision: z.literal('rejected'), reason: CorrectionReasonSchema }),
+    z.object({
+      decision: z.literal('approved'),
+      reason: CorrectionReasonSchema,
+      version: z.number({ error: '缺少档案版本' }).int().nonnegative(),
+      change: CorrectionChangeSchema,
+    }),
+  ],
+  { error: '请选择同意或驳回' },
+);
+export type CorrectionDecision = z.input<typeof CorrectionDecisionSchema>;
+export type CorrectionDecisionParsed = z.output<typeof CorrectionDecisionSchema>;
 
 export const CorrectionRequestSchema = z.object({
   id: ObjectIdSchema,
@@ -57,8 +143,10 @@ export const CorrectionRequestSchema = z.object({
   status: CorrectionStatusSchema,
   submittedAt: z.string(),
   decidedAt: z.string().nullable(),
-  decidedBy: z.string().nullable().describe('username of the unit manager'),
+  decidedByName: z.string().nullable().describe('display name of who decided; their username is never sent'),
   decisionReason: z.string().nullable(),
+  appliedVersion: z.number().int().nullable().describe('the record version the approved change was written as'),
+  appliedValue: z.string().nullable().describe('the field as the approval wrote it (the approver may have adjusted the proposal)'),
 });
 export type CorrectionRequest = z.infer<typeof CorrectionRequestSchema>;
 

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import { TextFieldModule } from '@angular/cdk/text-field';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -32,6 +33,7 @@ const fields = CorrectionRequestInputSchema.shape;
   selector: 'cadre-correction-dialog',
   imports: [
     ReactiveFormsModule,
+    TextFieldModule,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -65,12 +67,12 @@ const fields = CorrectionRequestInputSchema.shape;
         }
         <mat-form-field>
           <mat-label>{{ text.proposedValue }}</mat-label>
-          <textarea matInput formControlName="proposedValue" rows="4" maxlength="1000"></textarea>
+          <textarea matInput formControlName="proposedValue" cdkTextareaAutosize cdkAutosizeMinRows="4" maxlength="1000"></textarea>
           <mat-error>{{ proposedErrors(form.controls.proposedValue.errors).join(' ') }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ text.reason }}</mat-label>
-          <textarea matInput formControlName="reason" rows="3" maxlength="500"></textarea>
+          <textarea matInput formControlName="reason" cdkTextareaAutosize cdkAutosizeMinRows="3" maxlength="500"></textarea>
           <mat-hint>{{ text.reasonHint }}</mat-hint>
           <mat-error>{{ errorsOf(form.controls.reason.errors).join(' ') }}</mat-error>
         </mat-form-field>

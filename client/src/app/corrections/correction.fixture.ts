@@ -16,8 +16,10 @@ export function aCorrection(overrides: Partial<CorrectionRequest> = {}): Correct
     status: 'pending',
     submittedAt: '2025-03-02T08:00:00.000Z',
     decidedAt: null,
-    decidedBy: null,
+    decidedByName: null,
     decisionReason: null,
+    appliedVersion: null,
+    appliedValue: null,
     ...overrides,
   };
 }

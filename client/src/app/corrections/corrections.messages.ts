@@ -24,6 +24,9 @@ export interface CorrectionsMessages {
   readonly submit: string;
   readonly submitted: string;
   readonly noneYet: string;
+  decidedOutcome(name: string, date: string): string;
+  readonly recordUpdated: string;
+  readonly appliedValue: string;
 
   // The reviewer's side
   readonly statusFilter: string;
@@ -31,7 +34,7 @@ export interface CorrectionsMessages {
   readonly nonePending: string;
   readonly noneFound: string;
   submittedAt(date: string): string;
-  decidedBy(username: string, date: string): string;
+  decidedBy(name: string, date: string): string;
   readonly approve: string;
   readonly reject: string;
   readonly approveTitle: string;
@@ -42,7 +45,11 @@ export interface CorrectionsMessages {
   readonly decisionReasonHint: string;
   approvedDone(cadre: string): string;
   rejectedDone(cadre: string): string;
-  readonly editRecord: string;
+  readonly approvedValue: string;
+  readonly changedField: string;
+  readonly noRecordChange: string;
+  readonly notApplicable: string;
+  readonly recordLoadFailed: string;
 }
 
 export const CORRECTIONS_ZH_CN: CorrectionsMessages = {
@@ -55,7 +62,7 @@ export const CORRECTIONS_ZH_CN: CorrectionsMessages = {
   ownHint: '如发现档案信息有误，可申请更正，由所在单位管理员审核。',
   request: '申请更正',
   requestTitle: '申请更正档案信息',
-  requestHint: '请选择有误的项目，写明正确内容和理由。审核通过后由单位管理员修改档案。',
+  requestHint: '请选择有误的项目，写明正确内容和理由。审核通过后档案随即更正。',
   field: '更正项目',
   chooseField: '请选择要更正的项目',
   currentValue: '档案现在的内容',
@@ -67,24 +74,31 @@ export const CORRECTIONS_ZH_CN: CorrectionsMessages = {
   submit: '提交申请',
   submitted: '更正申请已提交，等待单位审核',
   noneYet: '您还没有提交过更正申请',
+  decidedOutcome: (name, date) => `${name}于 ${date} 审核`,
+  recordUpdated: '档案已按审核结果更正',
+  appliedValue: '档案已更正为',
 
   statusFilter: '按状态筛选',
   all: '全部',
   nonePending: '没有待审核的更正申请',
   noneFound: '没有符合条件的更正申请',
   submittedAt: (date) => `提交于 ${date}`,
-  decidedBy: (username, date) => `${username} 审核于 ${date}`,
+  decidedBy: (name, date) => `${name} 审核于 ${date}`,
   approve: '同意',
   reject: '驳回',
   approveTitle: '同意更正申请',
   rejectTitle: '驳回更正申请',
   decisionSummary: (cadre, field) => `${cadre} 申请更正“${field}”。`,
-  approveHint: '同意后请修改该干部的档案，档案不会自动变更。',
+  approveHint: '已按申请填入，可修改后再确认；同意后档案即按此更正。',
   decisionReason: '审核意见',
   decisionReasonHint: '将告知申请人，必填',
-  approvedDone: (cadre) => `已同意 ${cadre} 的更正申请，请修改档案`,
+  approvedDone: (cadre) => `已同意 ${cadre} 的更正申请，档案已更正`,
   rejectedDone: (cadre) => `已驳回 ${cadre} 的更正申请`,
-  editRecord: '修改档案',
+  approvedValue: '更正后的档案内容',
+  changedField: '要修改的档案项目',
+  noRecordChange: '不修改档案',
+  notApplicable: '（请选择要修改的项目）',
+  recordLoadFailed: '无法读取该干部的档案',
 };
 
 export const CORRECTIONS_EN: CorrectionsMessages = {
@@ -114,7 +128,7 @@ export const CORRECTIONS_EN: CorrectionsMessages = {
   ownHint: 'If something in your record is wrong, ask for a correction; your unit manager reviews it.',
   request: 'Request a correction',
   requestTitle: 'Request a correction',
-  requestHint: 'Choose the item that is wrong and give the correct text and why. Once approved, the unit manager edits the record.',
+  requestHint: 'Choose the item that is wrong and give the correct text and why. Once approved, the record is corrected.',
   field: 'Item',
   chooseField: 'Choose the item to correct',
   currentValue: 'The record now says',
@@ -126,22 +140,29 @@ export const CORRECTIONS_EN: CorrectionsMessages = {
   submit: 'Submit',
   submitted: 'Request submitted; your unit will review it',
   noneYet: 'You have not requested any corrections',
+  decidedOutcome: (name, date) => `Decided by ${name} on ${date}`,
+  recordUpdated: 'Your record has been corrected accordingly',
+  appliedValue: 'Record now says',
 
   statusFilter: 'Filter by status',
   all: 'All',
   nonePending: 'No requests waiting for review',
   noneFound: 'No requests match',
   submittedAt: (date) => `Submitted ${date}`,
-  decidedBy: (username, date) => `Decided by ${username} on ${date}`,
+  decidedBy: (name, date) => `Decided by ${name} on ${date}`,
   approve: 'Approve',
   reject: 'Reject',
   approveTitle: 'Approve correction request',
   rejectTitle: 'Reject correction request',
   decisionSummary: (cadre, field) => `${cadre} asks to correct “${field}”.`,
-  approveHint: 'After approving, edit the record: it does not change by itself.',
+  approveHint: 'Filled in as requested; adjust if needed. Approving writes it into the record.',
   decisionReason: 'Decision reason',
   decisionReasonHint: 'Shown to the requester; required',
-  approvedDone: (cadre) => `Approved the request of ${cadre}; now edit the record`,
+  approvedDone: (cadre) => `Approved the request of ${cadre}; the record is corrected`,
   rejectedDone: (cadre) => `Rejected the request of ${cadre}`,
-  editRecord: 'Edit record',
+  approvedValue: 'The record after correction',
+  changedField: 'Record item to change',
+  noRecordChange: 'Leave the record unchanged',
+  notApplicable: '(choose the item to change)',
+  recordLoadFailed: 'Could not read the cadre’s record',
 };

@@ -6,10 +6,9 @@ import { MatButtonToggleModule, type MatButtonToggleChange } from '@angular/mate
 import { MatDialog } from '@angular/material/dialog';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router, RouterLink } from '@angular/router';
-import { CorrectionDecisionSchema, type CorrectionDecision, type CorrectionRequest } from '@cadre/shared-models';
-import { catchError, filter, map, of, startWith, switchMap } from 'rxjs';
-import { AuthSession } from '../core/auth/auth-session';
+import { RouterLink } from '@angular/router';
+import { CorrectionReasonSchema, type CadreRecord, type CorrectionDecision, type CorrectionRequest } from '@cadre/shared-models';
+import { catchError, filter, map, of, startWith, switchMap, type Observable } from 'rxjs';
 import { describeFailure } from '../core/http/describe-failure';
 import { FailureNotice } from '../core/http/failure-notice';
 import { I18n } from '../core/i18n/i18n';
@@ -18,6 +17,8 @@ import { PagedTableCard } from '../core/layout/paged-table-card';
 import { CorrectionStatusBadge } from './correction-status-badge';
 import { CorrectionsApi, type CorrectionList, type CorrectionStatus } from './corrections-api';
 import { ReasonedDecisionDialog, type ReasonedDecisionData } from '../core/dialogs/reasoned-decision-dialog';
+import { CadresApi } from '../cadres/cadres-api';
+import { CorrectionApproveDialog, type CorrectionApproveData } from './correction-approve-dialog';
 
 const PAGE_SIZES = [10, 20, 50];
 
@@ -33,7 +34,8 @@ type ListState =
 /**
  * Correction requests for a unit manager (their subtree) or the organization department (all):
  * each shows what the record says and what the cadre asks for; approving or rejecting needs a
- * reason. Approval only records the decision: the record is then edited by hand.
+ * reason. Approving shows the record's value beside the proposal and writes the approved value
+ * into the record.
  */
 @Component({
   selector: 'cadre-corrections',
@@ -45,10 +47,9 @@ type ListState =
 })
 export class Corrections {
   private readonly api = inject(CorrectionsApi);
-  private readonly session = inject(AuthSession);
+  private readonly cadres = inject(CadresApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   private readonly i18n = inject(I18n);
 
@@ -56,7 +57,6 @@ export class Corrections {
   protected readonly language = this.i18n.language;
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly statusFilters = STATUS_FILTERS;
-  protected readonly canEdit = computed(() => this.session.can('cadre:write'));
 
   protected readonly statusFilter = signal<StatusFilter>('pending');
   /** Another filter starts again at the first page. */
@@ -106,42 +106,61 @@ export class Corrections {
   }
 
   protected decide(request: CorrectionRequest, decision: CorrectionDecision['decision']): void {
+    const decided = decision === 'approved' ? this.openApproval(request) : this.openRejection(request);
+    decided.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
+      this.reload();
+      const text = this.messages().corrections;
+      this.snackBar.open(result.status === 'approved' ? text.approvedDone(result.cadreName) : text.rejectedDone(result.cadreName), undefined, {
+        duration: 4000,
+      });
+    });
+  }
+
+  /** The approval is made against the record as it stands now, read just before the dialog opens. */
+  private openApproval(request: CorrectionRequest): Observable<CorrectionRequest> {
+    return this.cadres.get(request.cadreId).pipe(
+      catchError((error: unknown) => {
+        const failure = describeFailure(error, this.messages());
+        this.snackBar.open(`${this.messages().corrections.recordLoadFailed}：${failure.title}`, undefined, { duration: 6000 });
+        return of<CadreRecord | null>(null);
+      }),
+      filter((record): record is CadreRecord => record !== null),
+      switchMap((record) =>
+        this.dialog
+          .open<CorrectionApproveDialog, CorrectionApproveData, CorrectionRequest>(CorrectionApproveDialog, {
+            data: { request, record },
+            width: '720px',
+            maxWidth: '95vw',
+          })
+          .afterClosed(),
+      ),
+      filter((decided): decided is CorrectionRequest => decided !== undefined),
+    );
+  }
+
+  private openRejection(request: CorrectionRequest): Observable<CorrectionRequest> {
     const text = this.messages().corrections;
     const data: ReasonedDecisionData<CorrectionRequest> = {
-      title: decision === 'approved' ? text.approveTitle : text.rejectTitle,
-      confirm: decision === 'approved' ? text.approve : text.reject,
+      title: text.rejectTitle,
+      confirm: text.reject,
       summary: text.decisionSummary(request.cadreName, text.fields[request.field]),
-      facts: [{ label: text.proposedValue, text: request.proposedValue }],
-      hint: decision === 'approved' ? text.approveHint : null,
+      facts: [
+        { label: text.currentValue, text: request.currentValue || text.empty },
+        { label: text.proposedValue, text: request.proposedValue },
+      ],
+      hint: null,
       reasonLabel: text.decisionReason,
       reasonHint: text.decisionReasonHint,
-      reasonSchema: CorrectionDecisionSchema.shape.reason,
-      decide: (reason) => this.api.decide(request.id, { decision, reason }),
+      reasonSchema: CorrectionReasonSchema,
+      decide: (reason) => this.api.decide(request.id, { decision: 'rejected', reason }),
     };
-    this.dialog
+    return this.dialog
       .open<ReasonedDecisionDialog<CorrectionRequest>, ReasonedDecisionData<CorrectionRequest>, CorrectionRequest>(ReasonedDecisionDialog, {
         data,
         width: '560px',
         maxWidth: '95vw',
       })
       .afterClosed()
-      .pipe(
-        filter((decided): decided is CorrectionRequest => decided !== undefined),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe((decided) => {
-        this.reload();
-        if (decided.status !== 'approved') {
-          this.snackBar.open(text.rejectedDone(decided.cadreName), undefined, { duration: 4000 });
-          return;
-        }
-        // Approval changes nothing by itself: the next step is editing the record.
-        const editAction = this.canEdit() ? text.editRecord : undefined;
-        this.snackBar
-          .open(text.approvedDone(decided.cadreName), editAction, { duration: 8000 })
-          .onAction()
-          .pipe(takeUntilDestroyed(this.destroyRef))
-          .subscribe(() => void this.router.navigate(['/cadres', decided.cadreId, 'edit']));
-      });
+      .pipe(filter((decided): decided is CorrectionRequest => decided !== undefined));
   }
 }

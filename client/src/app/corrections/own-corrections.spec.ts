@@ -57,6 +57,23 @@ describe('OwnCorrections', () => {
     expect(items[1]).toContain('体检结论为健康');
   });
 
+  it('shows an approved request’s outcome with who decided by display name, and that the record was corrected', async () => {
+    respondToList([
+      aCorrection({
+        status: 'approved',
+        decisionReason: '与户口簿一致',
+        decidedByName: '王科长',
+        decidedAt: '2025-03-03T08:00:00.000Z',
+        appliedVersion: 5,
+        appliedValue: '重庆市石柱县南宾街道',
+      }),
+    ]);
+    await fixture.whenStable();
+
+    const item = (fixture.nativeElement as HTMLElement).querySelector('.requests li')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    for (const part of ['已同意', '与户口簿一致', '王科长于', '审核', '档案已更正为重庆市石柱县南宾街道']) expect(item).toContain(part);
+  });
+
   it('posts a request for the chosen field, starting from what the record says now', async () => {
     respondToList([]);
     await fixture.whenStable();

@@ -59,8 +59,20 @@ type ListState =
                     <span class="date">{{ item.submittedAt | date: 'mediumDate' : undefined : language() }}</span>
                   </div>
                   <p class="value"><span class="label">{{ text.proposedValue }}</span>{{ item.proposedValue }}</p>
-                  @if (item.decisionReason) {
-                    <p class="value"><span class="label">{{ text.decisionReason }}</span>{{ item.decisionReason }}</p>
+                  @if (item.status !== 'pending') {
+                    <p class="value outcome">
+                      @if (item.decisionReason) {
+                        <span class="label">{{ text.decisionReason }}</span>{{ item.decisionReason }}
+                      }
+                      <span class="decided">
+                        {{ text.decidedOutcome(item.decidedByName ?? '', (item.decidedAt | date: 'short' : undefined : language()) ?? '') }}
+                      </span>
+                    </p>
+                    @if (item.appliedValue !== null) {
+                      <p class="value applied"><span class="label">{{ text.appliedValue }}</span>{{ item.appliedValue }}</p>
+                    } @else if (item.appliedVersion !== null) {
+                      <p class="applied">{{ text.recordUpdated }}</p>
+                    }
                   }
                 </li>
               }
