@@ -20,6 +20,7 @@ import {
 } from '../cadres/cadre-writer.js';
 import type { SessionActor } from '../platform/actor.js';
 import { CorrectionModel } from './correction.model.js';
+import { unsealIdNumber } from '../cadres/id-number-storage.js';
 
 const CHANGE_PATH = 'body.change';
 
@@ -57,7 +58,12 @@ function refuse(errors: FieldError[]): never {
  * arises from the change (the record met the rules before), so it is reported under
  * `body.change` at the field the rule names, e.g. `body.change.workStartMonth` for a later 出生年月.
  */
-export function correctedInput(record: CadreRecord, field: CorrectableField, change: CorrectionChangeParsed): CadreInputParsed {
+export function correctedInput(
+  record: CadreRecord,
+  field: CorrectableField,
+  change: CorrectionChangeParsed,
+  storedIdNumber: string | null = null,
+): CadreInputParsed {
   const outside = changeKeysOutside(field, change);
   if (outside.length > 0) refuse(outside.map((key) => ({ path: `${CHANGE_PATH}.${key}`, message: '不属于该更正申请涉及的内容，不能修改' })));
   const changed = new Set(Object.keys(change));
@@ -66,7 +72,9 @@ export function correctedInput(record: CadreRecord, field: CorrectableField, cha
   if (!parsed.success) {
     refuse(fieldErrorsFromZod(parsed.error).map((error) => ({ ...error, path: `${where(error.path)}.${error.path}` })));
   }
-  const errors = checkCadreConsistency(parsed.data, CHANGE_PATH);
+  // The input carries no ID number (the record keeps its own), so the number on file is what a
+  // corrected 出生年月 or 性别 must agree with.
+  const errors = checkCadreConsistency(parsed.data, CHANGE_PATH, new Date(), storedIdNumber);
   if (errors.length > 0) refuse(errors);
   return parsed.data;
 }
@@ -96,7 +104,7 @@ export async function applyCorrection(
   if (earlier && record.version > earlier.baseVersion && carriesChange(record, earlier.change)) return record;
 
   await assertCadreVersion(cadre, version);
-  const input = correctedInput(record, request.field, change);
+  const input = correctedInput(record, request.field, change, cadre.idNumberSealed ? unsealIdNumber(cadre.idNumberSealed) : null);
   const unit = await loadCadreUnit(String(cadre.unitId), 'record.unitId');
   const fields = prepareCadreFields(input, unit, unchangedFormTexts(cadre, input));
   await CorrectionModel.updateOne({ _id: request._id }, { $set: { applying: { change, baseVersion: version } } });

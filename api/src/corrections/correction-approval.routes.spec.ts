@@ -5,8 +5,12 @@ import { signedInAs, type TestClient } from '../test/test-client.js';
 import { aCadre, aUnit } from '../test/factories.js';
 import { UserModel } from '../users/user.model.js';
 import { CorrectionModel } from './correction.model.js';
+import { sealIdNumber } from '../cadres/id-number-storage.js';
+import { anIdNumber } from '../imports/import-spec-helpers.js';
 import { noteCorrectionsChanged } from './correction-list.js';
 
+// A man born in May 1980, as the factory's record says (an odd sequence digit is male).
+const ID_NUMBER = sealIdNumber(anIdNumber('19800512', '011'));
 const NATIVE_PLACE = { field: 'nativePlace', proposedValue: '重庆渝北', reason: '籍贯登记有误' };
 
 describe('approving a correction writes the record', () => {
@@ -14,8 +18,7 @@ describe('approving a correction writes the record', () => {
 
   async function aRequest(body: object = NATIVE_PLACE) {
     const street = await aUnit({ name: '甲街道', type: 'street' });
-    // Stored ID-number forms stand for a number the record API never returns.
-    const cadre = await aCadre(street, { name: '甲街道干部', idNumberSealed: 'sealed', idNumberHash: 'hash', idNumberMasked: '500105********1234' });
+    const cadre = await aCadre(street, { name: '甲街道干部', ...ID_NUMBER });
     const own = await signedInAs(app, ['cadre'], { cadreId: String(cadre._id) });
     const request = (await own.client.post(`/api/cadres/${cadre._id}/corrections`, body).expect(201)).body as { id: string };
     const manager = await signedInAs(app, ['unit_manager'], { unitId: String(street._id) });
@@ -31,7 +34,7 @@ describe('approving a correction writes the record', () => {
     expect(res.body).toEqual(jasmine.objectContaining({ status: 'approved', appliedVersion: 1, decisionReason: '已核实户籍材料' }));
     const after = await stored(cadre._id);
     expect([after.nativePlace, after.__v, after.birthPlace]).toEqual(['重庆渝北', 1, '重庆江北']);
-    expect([after.idNumberHash, after.idNumberSealed, after.idNumberMasked]).toEqual(['hash', 'sealed', '500105********1234']);
+    expect([after.idNumberHash, after.idNumberSealed, after.idNumberMasked]).toEqual([ID_NUMBER.idNumberHash, ID_NUMBER.idNumberSealed, ID_NUMBER.idNumberMasked]);
     const updates = await AuditModel.find({ action: 'cadre.update' }).lean();
     expect(updates.length).toBe(1);
     expect(updates[0]!.userId).toBe(manager.account.id);
@@ -83,9 +86,16 @@ describe('approving a correction writes the record', () => {
     expect(late.body.errors).toEqual([
       { path: 'body.change.workStartMonth', message: '参加工作时间不能早于出生年月' },
       { path: 'body.change.partyJoinMonth', message: '入党时间不能早于出生年月' },
+      { path: 'body.change.birthMonth', message: '已登记的身份证号中的出生年月为 1980.05，与所填出生年月不一致' },
     ]);
 
-    for (const [id, doc] of [[request.id, cadre], [birth.request.id, birth.cadre]] as const) {
+    // The record keeps its ID number, so a corrected 出生年月 must agree with the number on file.
+    const againstId = await aRequest({ field: 'birthMonth', proposedValue: '1980.06', reason: '出生年月登记有误' });
+    const mismatch = await decide(againstId.manager.client, againstId.request.id, approve({ birthMonth: '1980-06' })).expect(400);
+    expect(mismatch.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.change.birthMonth']);
+    expect(mismatch.body.errors[0].message).toContain('1980.05');
+
+    for (const [id, doc] of [[request.id, cadre], [birth.request.id, birth.cadre], [againstId.request.id, againstId.cadre]] as const) {
       expect((await CorrectionModel.findById(id).lean())!.status).toBe('pending');
       expect((await stored(doc._id)).__v).toBe(0);
     }
