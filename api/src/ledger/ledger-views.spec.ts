@@ -36,7 +36,7 @@ describe('saved ledger views', () => {
   it('keeps views private: others neither list, change nor delete them', async () => {
     const owner = await signedInAs(app, ['org_admin']);
     const view = (await owner.client.post('/api/ledger/views', aView('我的视图')).expect(201)).body;
-    const other = await signedInAs(app, ['assessor']);
+    const other = await signedInAs(app, ['unit_manager']);
 
     expect((await other.client.get('/api/ledger/views').expect(200)).body).toEqual([]);
     const put = await other.client.put(`/api/ledger/views/${view.id}`, aView('抢走')).expect(404);
@@ -80,7 +80,7 @@ describe('saved ledger views', () => {
   });
 
   it('deletes the caller’s view and audits it', async () => {
-    const { client } = await signedInAs(app, ['assessor']);
+    const { client } = await signedInAs(app, ['unit_manager']);
     const view = (await client.post('/api/ledger/views', aView('临时')).expect(201)).body;
     await client.delete(`/api/ledger/views/${view.id}`).expect(204);
     expect((await client.get('/api/ledger/views').expect(200)).body).toEqual([]);

@@ -310,7 +310,7 @@ describe('security.md identity (等保 8.1.4.1)', () => {
 
     it('security.md 5: the role list is a setting (TOTP_REQUIRED_ROLES)', async () => {
       const custom = createTestApp({ TOTP_REQUIRED_ROLES: 'unit_manager' });
-      const manager = await anAccount({ roles: ['unit_manager'], unitId: String((await aUnit())._id) });
+      const manager = await anAccount({ roles: ['unit_manager'] });
       const org = await anAccount({ roles: ['org_admin'] });
       expect((await rawLogin(custom, { username: manager.username, password: manager.password })).body.stage).toBe('totp_enrollment_required');
       expect((await rawLogin(custom, { username: org.username, password: org.password })).body.stage).toBe('active');

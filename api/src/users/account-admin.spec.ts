@@ -124,6 +124,7 @@ describe('account administration', () => {
       expect(byId.get(linked.id)).toEqual({ name: '张晓明', unitName: '观音桥街道', deleted: false });
       expect(byId.get(gone.id)).toEqual({ name: '已删除', unitName: `#${String(d.li._id).slice(-6)}`, deleted: true });
       expect(byId.get(sys.account.id)).toBeNull();
+    expect((res.body.items as Array<{ pendingCadre: unknown }>).every((user) => user.pendingCadre === null)).toBeTrue();
     });
   });
 });

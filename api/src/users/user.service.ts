@@ -52,8 +52,9 @@ export async function listUsers(query: { q?: string | undefined; page: number; s
   const { ids, total } = (await userList().current()).page(query.q, query.page, query.size);
   const docs = await Promise.all(ids.map((id) => UserModel.findById(id).lean<UserDocument>()));
   const users = docs.filter((doc) => doc !== null).map(toUser);
-  const cadres = await nameLinkedCadres(users.flatMap((user) => (user.cadreId ? [user.cadreId] : [])));
-  return { items: users.map((user) => ({ ...user, linkedCadre: user.cadreId ? cadres.get(user.cadreId)! : null })), total };
+  const cadres = await nameLinkedCadres(users.flatMap((user) => [user.cadreId, user.pendingChange?.cadreId ?? null].filter((id) => id !== null)));
+  const named = (id: string | null | undefined) => (id ? cadres.get(id)! : null);
+  return { items: users.map((user) => ({ ...user, linkedCadre: named(user.cadreId), pendingCadre: named(user.pendingChange?.cadreId) })), total };
 }
 
 export async function loadUser(id: string): Promise<UserDocument> {

@@ -33,8 +33,11 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-/** An account as the list shows it: the linked cadre named, not by its id. */
-export const ListedUserSchema = UserSchema.extend({ linkedCadre: LinkedCadreSchema.nullable() });
+/** An account as the list shows it: the linked cadre, and one a pending change would link, named rather than by id. */
+export const ListedUserSchema = UserSchema.extend({
+  linkedCadre: LinkedCadreSchema.nullable(),
+  pendingCadre: LinkedCadreSchema.nullable().describe('the record a pending links change would tie the account to'),
+});
 export type ListedUser = z.infer<typeof ListedUserSchema>;
 
 export const UserListSchema = z.object({ items: z.array(ListedUserSchema), total: z.number().int() });
