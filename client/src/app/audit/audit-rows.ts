@@ -72,7 +72,13 @@ export function buildAuditRow(record: AuditRecord, names: AuditPage['names'], wo
     ...Object.entries(isPlainObject(after) ? after : {}).map(([field, value]) => ({ field: labelAuditField(field), before: words.empty, after: describe(value) })),
     ...Object.entries(isPlainObject(before) ? before : {}).map(([field, value]) => ({ field: labelAuditField(field), before: describe(value), after: words.empty })),
   ];
-  const facts = Object.entries(rest).map(([field, value]) => ({
+  // Context kept as before/after beside the changes (a record's version) reads as one more change.
+  const restChanges = Object.entries(rest)
+    .filter(([, value]) => isChange(value))
+    .map(([field, value]) => ({ field: labelAuditField(field), before: describe((value as { before?: unknown }).before), after: describe((value as { after?: unknown }).after) }));
+  const facts = Object.entries(rest)
+    .filter(([, value]) => !isChange(value))
+    .map(([field, value]) => ({
     field: labelAuditField(field),
     before: '',
     after: isPlainObject(value) ? Object.entries(value).map(([key, item]) => `${labelAuditField(key)}：${describe(item)}`).join('；') : describe(value),
@@ -82,7 +88,7 @@ export function buildAuditRow(record: AuditRecord, names: AuditPage['names'], wo
     actionLabel: labelAuditAction(record.action),
     objectTypeLabel: record.objectType ? labelAuditObjectType(record.objectType) : null,
     object: record.objectId ? (names[record.objectId] ?? null) : null,
-    changes: [...changeLines, ...sides],
+    changes: [...changeLines, ...restChanges, ...sides],
     facts,
   };
 }

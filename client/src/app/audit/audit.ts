@@ -110,7 +110,7 @@ export class Audit {
   private readonly applied = signal<AuditFilters>(NO_AUDIT_FILTERS);
   private readonly params = computed(() => buildAuditFilterParams(this.applied()));
   protected readonly pageIndex = linkedSignal({ source: this.applied, computation: () => 0 });
-  protected readonly pageSize = signal(PAGE_SIZES[0]!);
+  protected readonly pageSize = signal(PAGE_SIZES[1]!);
   private readonly reloads = signal(0);
 
   private readonly request = computed(() => ({
