@@ -39,6 +39,13 @@ describe('audit page object names', () => {
     expect(page.names).toEqual({ [gone]: { name: '已删除', context: `#${gone.slice(-6)}`, deleted: true } });
   });
 
+  it('lists records of a background writer, which names itself instead of an account id', async () => {
+    await recordAudit({ id: 'demo-generator', username: 'demo.generator', ip: null, requestId: null }, { action: 'cycle.create', result: 'success', objectType: 'cycle' });
+    const { client } = await signedInAs(app, ['audit_admin']);
+    const page = (await client.get('/api/audit').query({ action: 'cycle.' }).expect(200)).body;
+    expect(page.items.map((record: { userId: string }) => record.userId)).toEqual(['demo-generator']);
+  });
+
   it('refuses a page larger than 100 records, naming the field', async () => {
     const { client } = await signedInAs(app, ['audit_admin']);
     const res = await client.get('/api/audit').query({ size: 200 }).expect(400);

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { ObjectIdSchema } from '../units/unit.js';
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
 
 export const AuditRecordSchema = z.object({
   seq: z.number().int().describe('position in the hash chain'),
   time: z.string(),
-  userId: ObjectIdSchema.nullable(),
+  // A background writer (the demo generator) records under its name rather than an account id.
+  userId: z.string().nullable().describe('the account’s id, or the name of a background writer'),
   username: z.string().nullable(),
   ip: z.string().nullable(),
   action: z.string().describe('e.g. auth.login, user.create, cadre.read'),
