@@ -173,6 +173,30 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   to: '结束',
 };
 
+/** Codes the records keep as values (reasons, methods, stages, kinds), in words. */
+export const AUDIT_VALUE_LABELS: Record<string, string> = {
+  wrong_password: '密码错误',
+  wrong_totp: '验证码错误',
+  unknown_user: '用户名不存在',
+  locked: '账户已锁定',
+  disabled: '账户已停用',
+  own_request: '审批本人提出的变更',
+  own_account: '审批本人账户的变更',
+  unit_out_of_scope: '单位不在管辖范围内',
+  not_published: '结果尚未发布',
+  undo_creation: '撤销本批导入新建的档案',
+  interrupted_apply: '导入中断后恢复',
+  totp: '动态验证码',
+  recovery_code: '恢复码',
+  active: '已登录',
+  totp_required: '待输入动态验证码',
+  totp_enrollment_required: '待绑定身份验证器',
+  password_change_required: '待修改密码',
+  links: '变更关联单位或干部',
+  roles: '授予角色',
+  password_reset: '重置密码',
+};
+
 /** The action's label, or the recorded code itself for one this release no longer records. */
 export function labelAuditAction(action: string): string {
   return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
@@ -184,4 +208,9 @@ export function labelAuditObjectType(objectType: string): string {
 
 export function labelAuditField(field: string): string {
   return AUDIT_FIELD_LABELS[field] ?? field;
+}
+
+/** A recorded code in words; any other value as it was recorded. */
+export function labelAuditValue(value: string): string {
+  return AUDIT_VALUE_LABELS[value] ?? value;
 }

@@ -2,6 +2,7 @@ import {
   labelAuditAction,
   labelAuditField,
   labelAuditObjectType,
+  labelAuditValue,
   type AuditObjectName,
   type AuditPage,
   type AuditRecord,
@@ -44,7 +45,7 @@ export function describeAuditValue(value: unknown, names: AuditPage['names'], wo
   if (typeof value === 'boolean') return value ? words.yes : words.no;
   if (typeof value === 'string') {
     const named = OBJECT_ID.test(value) ? names[value] : undefined;
-    return named ? [named.name, named.context].filter(Boolean).join(' · ') : value;
+    return named ? [named.name, named.context].filter(Boolean).join(' · ') : labelAuditValue(value);
   }
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {

@@ -221,7 +221,15 @@ describe('Audit', () => {
         version: { before: 3, after: 4 },
       },
     };
-    const deletion: AuditRecord = { ...record, seq: 43, action: 'unit.delete', objectType: 'unit', objectId: '65b0000000000000000000dd', result: 'success' };
+    const deletion: AuditRecord = {
+      ...record,
+      seq: 43,
+      action: 'unit.delete',
+      objectType: 'unit',
+      objectId: '65b0000000000000000000dd',
+      result: 'success',
+      detail: { reason: 'unit_out_of_scope' },
+    };
     const names: AuditPage['names'] = {
       [CADRE]: { name: '张晓明', context: '观音桥街道', deleted: false },
       [STREET]: { name: '观音桥街道', context: null, deleted: false },
@@ -267,6 +275,14 @@ describe('Audit', () => {
 
       await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="展开或收起第 42 条的详情"]' }))).click();
       expect((fixture.nativeElement as HTMLElement).querySelector('cadre-audit-record-detail')).toBeNull();
+    });
+
+    it('tells the recorded reasons in words', async () => {
+      await renderRecords();
+      await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="展开或收起第 43 条的详情"]' }))).click();
+      const facts = (fixture.nativeElement as HTMLElement).querySelector('cadre-audit-record-detail .facts')!.textContent ?? '';
+      expect(facts).toContain('原因单位不在管辖范围内');
+      expect(facts).not.toContain('unit_out_of_scope');
     });
   });
 

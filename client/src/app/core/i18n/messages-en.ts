@@ -279,6 +279,7 @@ export const MESSAGES_EN: Messages = {
     hash: 'Hash',
     lastVerified: (time) => `Last verified: ${time} (this session)`,
     verificationCost: 'Verification reads every audit record and takes a while on a long log, so you decide when to run it.',
+    recordColumn: 'Record',
   },
   noAccess: {
     title: 'No access',

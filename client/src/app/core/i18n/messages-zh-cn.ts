@@ -271,6 +271,7 @@ export const MESSAGES_ZH_CN: Messages = {
     hash: '哈希',
     lastVerified: (time) => `上次校验：${time}（本次登录期间）`,
     verificationCost: '校验逐条读取全部审计记录，记录多时需要一些时间，因此由您决定何时进行。',
+    recordColumn: '记录',
   },
   noAccess: {
     title: '无权访问',

@@ -261,6 +261,7 @@ export interface Messages {
     readonly hash: string;
     lastVerified(time: string): string;
     readonly verificationCost: string;
+    readonly recordColumn: string;
   };
   readonly noAccess: {
     readonly title: string;
