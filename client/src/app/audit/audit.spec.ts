@@ -286,6 +286,20 @@ describe('Audit', () => {
     });
   });
 
+  it('on a phone tells each record in one column and folds the filters away until asked', async () => {
+    TestBed.resetTestingModule();
+    backend = configureApiTestBed(provideNoopAnimations(), provideViewport(true));
+    await render();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('form.filters')!.classList).toContain('collapsed');
+    const [row] = await (await loader.getHarness(MatTableHarness)).getCellTextByIndex();
+    expect(row![0]).toContain('停用账户');
+    expect(row![0]).toContain('账户：王芳');
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: /筛选条件/ }))).click();
+    expect(page.querySelector('form.filters')!.classList).not.toContain('collapsed');
+  });
+
   describe('chain verification', () => {
     it('comes first on the page and is not run on opening', async () => {
       await render();

@@ -86,13 +86,15 @@ export class Audit {
   protected readonly objectTypeChoices = OBJECT_TYPE_CHOICES;
   private readonly breakpoints = inject(BreakpointObserver);
   /** On a phone one column tells the whole record; the details open below it as on a desktop. */
-  private readonly handset = toSignal(this.breakpoints.observe(HANDSET_QUERY).pipe(map((state) => state.matches)), {
+  protected readonly handset = toSignal(this.breakpoints.observe(HANDSET_QUERY).pipe(map((state) => state.matches)), {
     initialValue: this.breakpoints.isMatched(HANDSET_QUERY),
   });
   protected readonly columns = computed(() =>
     this.handset() ? ['summary', 'expand'] : ['seq', 'time', 'user', 'action', 'object', 'result', 'expand'],
   );
   protected readonly expanded = signal<number | null>(null);
+  /** On a phone the filters fold away, so the records are what the auditor sees first. */
+  protected readonly filtersOpen = signal(false);
   protected readonly canExport = computed(() => this.session.can('audit:export'));
   protected readonly canVerify = computed(() => this.session.can('audit:verify'));
 
