@@ -14,6 +14,8 @@ export * from './audit/audit.js';
 export * from './audit/masking.js';
 export * from './users/user.js';
 export * from './users/account-changes.js';
+export * from './users/account-rules.js';
+export * from './audit/audit-labels.js';
 export * from './id-number/id-number.js';
 export * from './people/person-text.js';
 export * from './lrmx/lrmx-person.js';

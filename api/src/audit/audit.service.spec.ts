@@ -166,7 +166,7 @@ describe('querying the audit log', () => {
   it('pages with a stable total', async () => {
     const first = await queryAudit({ page: 0, size: 2 });
     const third = await queryAudit({ page: 2, size: 2 });
-    expect(first).toEqual({ items: [jasmine.objectContaining({ seq: 5 }), jasmine.objectContaining({ seq: 4 })], total: 5 });
+    expect(first).toEqual({ items: [jasmine.objectContaining({ seq: 5 }), jasmine.objectContaining({ seq: 4 })], total: 5, names: {} });
     expect(third.items.map((r) => r.seq)).toEqual([1]);
     expect(third.total).toBe(5);
   });

@@ -7,6 +7,7 @@ import { appendAuditRecord, toCanonicalJson } from './audit-chain.js';
 import { maskAuditDetail, maskIdNumberLike } from './audit-masking.js';
 import { AuditModel, type StoredAuditRecord } from './audit.model.js';
 import { auditLogList } from './audit-log-list.js';
+import { nameAuditObjects } from './audit-object-names.js';
 import { startsWithPattern } from '../platform/text-pattern.js';
 import { auditCallerOf } from '../platform/actor.js';
 
@@ -78,12 +79,14 @@ const NEWEST_FIRST = { time: -1, seq: -1 } as const;
 
 /**
  * One page of records matching the query, newest first, with the total for the pager: chosen and
- * counted by the audit log projection, then read by `_id` (docs/decisions/0012).
+ * counted by the audit log projection, then read by `_id` (docs/decisions/0012), with the names
+ * of the objects the records refer to.
  */
 export async function queryAudit(query: AuditQuery): Promise<AuditPage> {
   const { ids, total } = (await auditLogList().current()).page(query);
   const stored = await Promise.all(ids.map((id) => AuditModel.collection.findOne<StoredAuditRecord>({ _id: new Types.ObjectId(id) })));
-  return { items: stored.filter((record) => record !== null).map(toAuditRecord), total };
+  const items = stored.filter((record) => record !== null).map(toAuditRecord);
+  return { items, total, names: await nameAuditObjects(items) };
 }
 
 /** Beijing time with its offset: what the users read, and unambiguous in a spreadsheet. */

@@ -1,6 +1,7 @@
 import { createTestApp } from '../test/test-app.js';
 import { signedInAs, type TestClient } from '../test/test-client.js';
 import { aUnit } from '../test/factories.js';
+import { UserModel } from '../users/user.model.js';
 import { aPerson, aSmallDistrict, bornAged } from './ledger-fixtures.js';
 
 const ALL = ['阿依古丽', '陈刚', '李娜', '王芳', '张伟', '赵敏'];
@@ -141,9 +142,10 @@ describe('GET /api/ledger', () => {
       });
     }
 
-    it('refuses a unit manager who has no unit', async () => {
-      await aSmallDistrict();
-      const { client } = await signedInAs(app, ['unit_manager']);
+    it('refuses a unit manager who has no unit (an account stored before the rule that a unit manager keeps one)', async () => {
+      const { street } = await aSmallDistrict();
+      const { client, account } = await signedInAs(app, ['unit_manager'], { unitId: String(street._id) });
+      await UserModel.updateOne({ _id: account.id }, { $set: { unitId: null } });
       const res = await client.get('/api/ledger').expect(403);
       expect(res.body.detail).toBe('您没有可访问的干部数据范围');
     });

@@ -3,6 +3,7 @@ import { createTestApp } from '../test/test-app.js';
 import { TestClient, anAccount, signedInAs } from '../test/test-client.js';
 import { aCadre, aUnit } from '../test/factories.js';
 import { UnitModel } from '../units/unit.model.js';
+import { UserModel } from '../users/user.model.js';
 import { auditTrail, collectionCounts, storedUser } from './security-helpers.js';
 
 const SOME_ID = '0123456789abcdef01234567';
@@ -89,7 +90,9 @@ describe('security.md access (等保 8.1.4.2)', () => {
       const unit = await aUnit();
       await aCadre(unit);
       for (const roles of [['cadre'], ['unit_manager']] as Role[][]) {
-        const { client } = await signedInAs(app, roles);
+        const { client, account } = await signedInAs(app, roles);
+        // Stored before a unit manager had to keep a unit (explainMissingUnit).
+        await UserModel.updateOne({ _id: account.id }, { $set: { unitId: null } });
         const res = await client.get('/api/cadres');
         expect(res.status).withContext(roles.join()).toBe(403);
         expect(JSON.stringify(res.body)).not.toContain('测试干部');

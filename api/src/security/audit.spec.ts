@@ -103,7 +103,7 @@ describe('security.md audit (等保 8.1.4.3)', () => {
       [
         'a write: an account updated',
         async () => {
-          const target = await anAccount({ roles: ['cadre'] });
+          const target = await anAccount({ roles: ['cadre'], unitId: String((await aUnit())._id) });
           const { client, account } = await signedInAs(app, ['sys_admin']);
           expect((await client.patch(`/api/users/${target.id}`, { version: 0, displayName: '改名' })).status).toBe(200);
           return { action: 'user.update', result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: target.id };
@@ -112,7 +112,7 @@ describe('security.md audit (等保 8.1.4.3)', () => {
       ...(['disable', 'enable', 'unlock'] as const).map((action): [string, () => Promise<Expected>] => [
         `a write: an account ${action}d`,
         async () => {
-          const target = await anAccount({ roles: ['cadre'] });
+          const target = await anAccount({ roles: ['cadre'], unitId: String((await aUnit())._id) });
           const { client, account } = await signedInAs(app, ['sys_admin']);
           expect((await client.post(`/api/users/${target.id}/${action}`)).status).toBe(200);
           return { action: `user.${action}`, result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: target.id };
@@ -186,7 +186,7 @@ describe('security.md audit (等保 8.1.4.3)', () => {
       [
         'a permission change (role grant that narrows, at once)',
         async () => {
-          const target = await anAccount({ roles: ['unit_manager', 'cadre'] });
+          const target = await anAccount({ roles: ['unit_manager', 'cadre'], unitId: String((await aUnit())._id) });
           const { client, account } = await signedInAs(app, ['security_admin']);
           expect((await client.put(`/api/users/${target.id}/roles`, { version: 0, roles: ['unit_manager'] })).status).toBe(200);
           return { action: 'user.grant_roles', result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: target.id };
@@ -195,7 +195,7 @@ describe('security.md audit (等保 8.1.4.3)', () => {
       [
         'a permission change requested (role grant waiting for approval)',
         async () => {
-          const target = await anAccount({ roles: ['cadre'] });
+          const target = await anAccount({ roles: ['cadre'], unitId: String((await aUnit())._id) });
           const { client, account } = await signedInAs(app, ['security_admin']);
           expect((await client.put(`/api/users/${target.id}/roles`, { version: 0, roles: ['unit_manager'] })).status).toBe(200);
           return { action: 'user.change_request', result: 'success', userId: account.id, username: account.username, objectType: 'user', objectId: target.id };
@@ -204,7 +204,7 @@ describe('security.md audit (等保 8.1.4.3)', () => {
       [
         'a permission change approved',
         async () => {
-          const target = await anAccount({ roles: ['cadre'] });
+          const target = await anAccount({ roles: ['cadre'], unitId: String((await aUnit())._id) });
           const requester = await signedInAs(app, ['security_admin']);
           const requested = await requester.client.put(`/api/users/${target.id}/roles`, { version: 0, roles: ['unit_manager'] });
           const { client, account } = await signedInAs(app, ['security_admin']);

@@ -7,6 +7,7 @@ import { dataCipher } from '../platform/data-cipher.js';
 import { generateTotpSecret } from '../auth/totp.js';
 import { SERVER_OPERATOR } from '../platform/actor.js';
 import { referenceTotp } from './reference-totp.js';
+import { aUnit } from './factories.js';
 
 export const GOOD_PASSWORD = 'Jiangbei#2026ok';
 /** The roles the default configuration makes enrol a second factor. */
@@ -26,11 +27,13 @@ export async function anAccount(options: { roles: Role[]; unitId?: string | null
   sequence += 1;
   const username = options.username ?? `user${sequence}`;
   const totpSecret = options.totp ? generateTotpSecret() : null;
+  // A unit manager always has a unit (explainMissingUnit): one is made when the spec names none.
+  const unitId = options.unitId !== undefined ? options.unitId : options.roles.includes('unit_manager') ? String((await aUnit())._id) : null;
   const { user } = await createUser(SERVER_OPERATOR, {
     username,
     displayName: `测试用户${sequence}`,
     roles: options.roles,
-    unitId: options.unitId ?? null,
+    unitId,
     cadreId: options.cadreId ?? null,
     password: GOOD_PASSWORD,
     totpSecret: totpSecret ? dataCipher().encrypt(totpSecret) : null,

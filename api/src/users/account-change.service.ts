@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { describeChanges } from '../audit/audit-changes.js';
 import { generateOneTimePassword, hashPassword } from '../auth/password-hashing.js';
 import { endAllSessionsOf } from '../auth/session.service.js';
-import { applyRoles, assertLinksExist, assertOwnPasswordSet, loadUser, toUser, updateUserVersioned } from './user.service.js';
+import { applyRoles, assertLinksExist, assertOwnPasswordSet, assertUnitForManager, loadUser, toUser, updateUserVersioned } from './user.service.js';
 
 /*
  * The second pair of eyes (三员分立, docs/decisions/0013-four-eyes-account-changes.md): a change that
@@ -38,11 +38,14 @@ export async function approveChange(actor: SessionActor, id: string, version: nu
   if (pending.kind !== 'password_reset') assertOwnPasswordSet(before);
   switch (pending.kind) {
     case 'roles': {
+      // Checked again here: a unit deleted or cleared since the request would leave the manager nowhere.
+      assertUnitForManager({ roles: pending.roles as Role[], unitId: before.unitId }, 'body.roles');
       const user = await applyRoles(actor, before, version, pending.roles as Role[], { pendingChange: null });
       await recordAudit(actor, { action: 'user.change_approve', result: 'success', objectType: 'user', objectId: id, detail: { ...detail, changes: { roles: { before: before.roles, after: user.roles } } } });
       return { user, passwordPart: null };
     }
     case 'links': {
+      assertUnitForManager({ roles: before.roles, unitId: pending.unitId }, 'body.unitId');
       await assertLinksExist(pending.unitId, pending.cadreId);
       const links = { unitId: pending.unitId, cadreId: pending.cadreId };
       const user = toUser(await updateUserVersioned(id, version, { ...links, pendingChange: null }));

@@ -179,7 +179,7 @@ describe('account changes that widen personnel access wait for a security_admin'
 
   it('refuses another change of links, roles or password while one is pending, and takes narrowing changes at once', async () => {
     const d = await aDistrict();
-    const manager = await anAccount({ roles: ['unit_manager'], unitId: String(d.street._id) });
+    const manager = await anAccount({ roles: ['unit_manager', 'cadre'], unitId: String(d.street._id), cadreId: String(d.inStreet._id) });
     const sys = await signedInAs(app, ['sys_admin']);
     const sec = await signedInAs(app, ['security_admin']);
     const requested = await sys.client.post(`/api/users/${manager.id}/password-reset`).expect(200);
@@ -189,7 +189,7 @@ describe('account changes that widen personnel access wait for a security_admin'
     expect((await sys.client.post(`/api/users/${manager.id}/password-reset`)).body.code).toBe('change_pending');
     await sec.client.post(`/api/users/${manager.id}/pending-change/rejection`, { version, reason: '本人未申请' }).expect(200);
 
-    const cleared = await sys.client.patch(`/api/users/${manager.id}`, { version: version + 1, unitId: null }).expect(200);
-    expect([cleared.body.unitId, cleared.body.pendingChange]).toEqual([null, null]);
+    const cleared = await sys.client.patch(`/api/users/${manager.id}`, { version: version + 1, cadreId: null }).expect(200);
+    expect([cleared.body.cadreId, cleared.body.pendingChange]).toEqual([null, null]);
   });
 });

@@ -2,6 +2,8 @@ import {
   AccountChangeApprovalSchema,
   AccountChangeDecisionSchema,
   AccountChangeRejectionSchema,
+  CadreCandidateListSchema,
+  CadreCandidateQuerySchema,
   CreateUserRequestSchema,
   CreatedUserSchema,
   GrantRolesRequestSchema,
@@ -16,6 +18,7 @@ import {
 import type { ApiBuilder } from '../platform/endpoint.js';
 import { changeAccountState, createUser, grantRoles, listUsers, requestPasswordReset, updateUser, type AccountAction } from './user.service.js';
 import { approveChange, collectPasswordPart, rejectChange } from './account-change.service.js';
+import { searchCadreCandidates } from './cadre-candidates.js';
 
 const ACCOUNT_ACTIONS: Array<[AccountAction, string]> = [
   ['disable', 'Disable an account and end its sessions'],
@@ -34,6 +37,18 @@ export function registerUserRoutes(api: ApiBuilder): void {
     query: UserListQuerySchema,
     success: { status: 200, description: 'a page of accounts', schema: UserListSchema },
     handler: ({ query }) => listUsers(query),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/users/cadre-candidates',
+    access: 'user:update',
+    operationId: 'searchCadreCandidates',
+    summary: 'Cadre records to link an account to, by words of name, unit or post: id, name, unit and post only, at most 10 (decision 0019); audited',
+    tags: ['users'],
+    query: CadreCandidateQuerySchema,
+    success: { status: 200, description: 'the first matches by name', schema: CadreCandidateListSchema },
+    handler: ({ actor, query }) => searchCadreCandidates(actor, query.q),
   });
 
   api.add({

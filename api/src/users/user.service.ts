@@ -1,4 +1,5 @@
-import { explainRoleConflict, needsApproval, type PendingAccountChange, type Role, type User, type UserList } from '@cadre/shared-models';
+import { explainMissingUnit, explainRoleConflict, needsApproval, type PendingAccountChange, type Role, type User, type UserList } from '@cadre/shared-models';
+import { nameLinkedCadres } from './cadre-candidates.js';
 import { AppError } from '../platform/errors.js';
 import { updateVersioned } from '../db/versioned-update.js';
 import { describeChanges } from '../audit/audit-changes.js';
@@ -50,7 +51,10 @@ export function toUser(doc: UserDocument): User {
 export async function listUsers(query: { q?: string | undefined; page: number; size: number }): Promise<UserList> {
   const { ids, total } = (await userList().current()).page(query.q, query.page, query.size);
   const docs = await Promise.all(ids.map((id) => UserModel.findById(id).lean<UserDocument>()));
-  return { items: docs.filter((doc) => doc !== null).map(toUser), total };
+  const users = docs.filter((doc) => doc !== null).map(toUser);
+  const cadres = await nameLinkedCadres(users.flatMap((user) => [user.cadreId, user.pendingChange?.cadreId ?? null].filter((id) => id !== null)));
+  const named = (id: string | null | undefined) => (id ? cadres.get(id)! : null);
+  return { items: users.map((user) => ({ ...user, linkedCadre: named(user.cadreId), pendingCadre: named(user.pendingChange?.cadreId) })), total };
 }
 
 export async function loadUser(id: string): Promise<UserDocument> {
@@ -69,6 +73,15 @@ export async function assertLinksExist(unitId: string | null | undefined, cadreI
   }
 }
 
+/**
+ * A unit_manager account must keep a unit (shared rule `explainMissingUnit`): checked on the
+ * account as it would be after a change, whether the change applies now or waits for approval.
+ */
+export function assertUnitForManager(account: { roles: readonly Role[]; unitId: string | null }, field: 'body.unitId' | 'body.roles'): void {
+  const problem = explainMissingUnit(account);
+  if (problem) throw new AppError(400, 'validation_failed', problem, [{ path: field, message: problem }]);
+}
+
 export interface NewUser {
   username: string;
   displayName: string;
@@ -83,6 +96,7 @@ export interface NewUser {
 export async function createUser(actor: Actor, input: NewUser): Promise<{ user: User; oneTimePassword: string | null }> {
   const conflict = input.roles.length > 0 ? explainRoleConflict(input.roles) : null;
   if (conflict) throw new AppError(400, 'validation_failed', conflict, [{ path: 'body.roles', message: conflict }]);
+  assertUnitForManager(input, 'body.unitId');
   await assertLinksExist(input.unitId, input.cadreId);
   const id = new Types.ObjectId();
   await reserveUsername(input.username, id);
@@ -136,6 +150,7 @@ export async function updateUser(
   const links = { kind: 'links' as const, unitId: unitId === undefined ? before.unitId : unitId, cadreId: cadreId === undefined ? before.cadreId : cadreId };
   const linksChange = links.unitId !== before.unitId || links.cadreId !== before.cadreId;
   if (linksChange) assertNothingPending(before);
+  assertUnitForManager({ roles: before.roles, unitId: links.unitId }, 'body.unitId');
   const pending = linksChange && needsApproval(before, links);
   if (pending) assertOwnPasswordSet(before);
   const changes = Object.fromEntries(
@@ -202,6 +217,7 @@ export async function grantRoles(actor: Actor, id: string, version: number, role
   const before = toUser(await loadUser(id));
   if (actor.id === id) throw new AppError(403, 'forbidden', '不能修改自己的角色');
   assertNothingPending(before);
+  assertUnitForManager({ roles, unitId: before.unitId }, 'body.roles');
   const change = { kind: 'roles' as const, roles };
   if (needsApproval(before, change)) {
     assertOwnPasswordSet(before);

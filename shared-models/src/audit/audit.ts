@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { ObjectIdSchema } from '../units/unit.js';
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
 
 export const AuditRecordSchema = z.object({
   seq: z.number().int().describe('position in the hash chain'),
   time: z.string(),
-  userId: ObjectIdSchema.nullable(),
+  // A background writer (the demo generator) records under its name rather than an account id.
+  userId: z.string().nullable().describe('the account’s id, or the name of a background writer'),
   username: z.string().nullable(),
   ip: z.string().nullable(),
   action: z.string().describe('e.g. auth.login, user.create, cadre.read'),
@@ -30,12 +30,26 @@ export const AuditQuerySchema = z
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     page: z.coerce.number().int().min(0).default(0),
-    size: z.coerce.number().int().min(1).max(200).default(50),
+    size: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
-export const AuditPageSchema = z.object({ items: z.array(AuditRecordSchema), total: z.number().int() });
+/** What an id on the page stands for, so the auditor reads names rather than hex ids. */
+export const AuditObjectNameSchema = z.object({
+  name: z.string().describe('the cadre, account, unit, cycle … as named now; 已删除 when it is gone'),
+  context: z.string().nullable().describe('the cadre’s unit, the account’s username, a short id of a deleted object'),
+  deleted: z.boolean(),
+});
+export type AuditObjectName = z.infer<typeof AuditObjectNameSchema>;
+
+export const AuditPageSchema = z.object({
+  items: z.array(AuditRecordSchema),
+  total: z.number().int(),
+  names: z
+    .record(z.string(), AuditObjectNameSchema)
+    .describe('the objects of the page’s records and the units, cadres and accounts their changes refer to, by id'),
+});
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 
 export const AUDIT_BREAK_KINDS = [

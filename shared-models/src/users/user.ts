@@ -5,6 +5,7 @@ import { ObjectIdSchema } from '../units/unit.js';
 import { UsernameSchema } from '../auth/auth.js';
 import { PendingAccountChangeSchema } from './account-changes.js';
 import { personText } from '../people/person-text.js';
+import { LinkedCadreSchema } from './account-rules.js';
 
 export const RolesSchema = z
   .array(RoleSchema)
@@ -32,7 +33,14 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-export const UserListSchema = z.object({ items: z.array(UserSchema), total: z.number().int() });
+/** An account as the list shows it: the linked cadre, and one a pending change would link, named rather than by id. */
+export const ListedUserSchema = UserSchema.extend({
+  linkedCadre: LinkedCadreSchema.nullable(),
+  pendingCadre: LinkedCadreSchema.nullable().describe('the record a pending links change would tie the account to'),
+});
+export type ListedUser = z.infer<typeof ListedUserSchema>;
+
+export const UserListSchema = z.object({ items: z.array(ListedUserSchema), total: z.number().int() });
 export type UserList = z.infer<typeof UserListSchema>;
 
 export const UserListQuerySchema = z

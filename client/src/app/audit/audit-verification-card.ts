@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -19,16 +20,27 @@ interface Outcome {
 type VerificationState =
   | { readonly status: 'idle' }
   | { readonly status: 'running' }
-  | { readonly status: 'done'; readonly verification: AuditVerification }
+  | { readonly status: 'done'; readonly verification: AuditVerification; readonly at: Date }
   | { readonly status: 'failed'; readonly failure: FailureDescription };
 
 /**
- * Checks the audit hash chain on request. It is not run on page load: walking a long chain is
- * work for the server, and the auditor decides when it is worth it.
+ * The last verification of this session, kept while the auditor moves between pages, so coming
+ * back to the log shows its result and when it was made instead of an empty card.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuditVerificationMemory {
+  readonly state = signal<VerificationState>({ status: 'idle' });
+}
+
+/**
+ * Checks the audit hash chain, at the top of the audit page. It is not run on page load: it reads
+ * every record of the log (the one request that scans the whole collection), the auditor opens
+ * the page often, and a retention-length log takes a while; the auditor decides when, and the
+ * last result of the session stays on the card.
  */
 @Component({
   selector: 'cadre-audit-verification-card',
-  imports: [MatButtonModule, MatCardModule, MatProgressBarModule],
+  imports: [DatePipe, MatButtonModule, MatCardModule, MatProgressBarModule],
   template: `
     @let text = messages().audit;
     <mat-card appearance="outlined">
@@ -40,6 +52,11 @@ type VerificationState =
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="messages().common.loading" />
       }
       <mat-card-content>
+        @if (verifiedAt(); as at) {
+          <p class="detail">{{ text.lastVerified((at | date: 'yyyy-MM-dd HH:mm:ss' : undefined : language()) ?? '') }}</p>
+        } @else if (state().status === 'idle') {
+          <p class="detail">{{ text.verificationCost }}</p>
+        }
         @if (outcome(); as outcome) {
           <div class="outcome" [class.broken]="!outcome.ok" role="status">
             <strong class="headline">{{ outcome.headline }}</strong>
@@ -66,6 +83,10 @@ type VerificationState =
   styles: `
     h2 {
       margin: 0;
+    }
+    p.detail {
+      margin: 8px 0 0;
+      color: var(--mat-sys-on-surface-variant);
     }
     .outcome {
       display: flex;
@@ -97,8 +118,14 @@ export class AuditVerificationCard {
   private readonly api = inject(AuditApi);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly messages = inject(I18n).messages;
-  protected readonly state = signal<VerificationState>({ status: 'idle' });
+  private readonly i18n = inject(I18n);
+  protected readonly messages = this.i18n.messages;
+  protected readonly language = this.i18n.language;
+  protected readonly state = inject(AuditVerificationMemory).state;
+  protected readonly verifiedAt = computed(() => {
+    const state = this.state();
+    return state.status === 'done' ? state.at : null;
+  });
 
   protected readonly outcome = computed((): Outcome | null => {
     const state = this.state();
@@ -128,7 +155,7 @@ export class AuditVerificationCard {
       .verify()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (verification) => this.state.set({ status: 'done', verification }),
+        next: (verification) => this.state.set({ status: 'done', verification, at: new Date() }),
         error: (error: unknown) => this.state.set({ status: 'failed', failure: describeFailure(error, this.messages()) }),
       });
   }

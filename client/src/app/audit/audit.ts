@@ -1,4 +1,5 @@
-import { DatePipe } from '@angular/common';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
@@ -9,7 +10,7 @@ import { MatInputModule } from '@angular/material/input';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { AUDIT_RESULTS, AuditQuerySchema, type AuditPage } from '@cadre/shared-models';
+import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, AUDIT_RESULTS, AuditQuerySchema, type AuditPage } from '@cadre/shared-models';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { AuthSession } from '../core/auth/auth-session';
 import { describeControlErrors, schemaValidator } from '../core/forms/schema-validator';
@@ -19,11 +20,15 @@ import { I18n } from '../core/i18n/i18n';
 import { provideDatepickerI18n } from '../core/i18n/provide-datepicker-i18n';
 import { providePaginatorI18n } from '../core/i18n/provide-paginator-i18n';
 import { PagedTableCard } from '../core/layout/paged-table-card';
+import { HANDSET_QUERY } from '../core/shell/shell';
+import { AuditRecordDetail } from './audit-record-detail';
+import { buildAuditRow, type AuditRow } from './audit-rows';
 import { AuditApi } from './audit-api';
 import { buildAuditFilterParams, NO_AUDIT_FILTERS, type AuditFilters, type AuditResult } from './audit-query';
 import { AuditVerificationCard } from './audit-verification-card';
 
-const PAGE_SIZES = [50, 100, 200];
+// At most 100: the server names the objects of every record on the page by `_id`.
+const PAGE_SIZES = [20, 50, 100];
 
 type PageState =
   | { readonly status: 'loading' }
@@ -32,11 +37,24 @@ type PageState =
 
 const query = AuditQuerySchema.shape;
 
-/** The audit administrator's view of the log: filter, page through, export, verify the chain. */
+/** Choices of the action and object type filters, in the order of their labels. */
+const byLabel = (labels: Record<string, string>) =>
+  Object.entries(labels)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+const ACTION_CHOICES = byLabel(AUDIT_ACTION_LABELS);
+// Two stored names mean a cycle; one choice per label, the one the current code records.
+const OBJECT_TYPE_CHOICES = byLabel(AUDIT_OBJECT_TYPE_LABELS).filter((choice) => choice.value !== 'assessment_cycle');
+
+/**
+ * The audit administrator's view of the log, in Chinese: the chain verification first, then
+ * filters, then records by action label and object name; a row opens to its before/after.
+ */
 @Component({
   selector: 'cadre-audit',
   imports: [
     DatePipe,
+    NgTemplateOutlet,
     ReactiveFormsModule,
     MatButtonModule,
     MatDatepickerModule,
@@ -44,6 +62,7 @@ const query = AuditQuerySchema.shape;
     MatInputModule,
     MatSelectModule,
     MatTableModule,
+    AuditRecordDetail,
     AuditVerificationCard,
     FailureNotice,
     PagedTableCard,
@@ -63,7 +82,19 @@ export class Audit {
   protected readonly errorsOf = describeControlErrors;
   protected readonly results = AUDIT_RESULTS;
   protected readonly pageSizes = PAGE_SIZES;
-  protected readonly columns = ['seq', 'time', 'user', 'action', 'object', 'result'];
+  protected readonly actionChoices = ACTION_CHOICES;
+  protected readonly objectTypeChoices = OBJECT_TYPE_CHOICES;
+  private readonly breakpoints = inject(BreakpointObserver);
+  /** On a phone one column tells the whole record; the details open below it as on a desktop. */
+  protected readonly handset = toSignal(this.breakpoints.observe(HANDSET_QUERY).pipe(map((state) => state.matches)), {
+    initialValue: this.breakpoints.isMatched(HANDSET_QUERY),
+  });
+  protected readonly columns = computed(() =>
+    this.handset() ? ['summary', 'expand'] : ['seq', 'time', 'user', 'action', 'object', 'result', 'expand'],
+  );
+  protected readonly expanded = signal<number | null>(null);
+  /** On a phone the filters fold away, so the records are what the auditor sees first. */
+  protected readonly filtersOpen = signal(false);
   protected readonly canExport = computed(() => this.session.can('audit:export'));
   protected readonly canVerify = computed(() => this.session.can('audit:verify'));
 
@@ -81,7 +112,7 @@ export class Audit {
   private readonly applied = signal<AuditFilters>(NO_AUDIT_FILTERS);
   private readonly params = computed(() => buildAuditFilterParams(this.applied()));
   protected readonly pageIndex = linkedSignal({ source: this.applied, computation: () => 0 });
-  protected readonly pageSize = signal(PAGE_SIZES[0]!);
+  protected readonly pageSize = signal(PAGE_SIZES[1]!);
   private readonly reloads = signal(0);
 
   private readonly request = computed(() => ({
@@ -105,12 +136,14 @@ export class Audit {
   protected readonly page = linkedSignal<PageState, AuditPage>({
     source: this.state,
     computation: (state, previous) =>
-      state.status === 'loaded' ? state.page : (previous?.value ?? { items: [], total: 0 }),
+      state.status === 'loaded' ? state.page : (previous?.value ?? { items: [], total: 0, names: {} }),
   });
   // Labels are resolved here because mat-table hands rows to the template untyped.
-  protected readonly rows = computed(() => {
-    const labels = this.messages().audit.results;
-    return this.page().items.map((record) => ({ ...record, resultLabel: labels[record.result] }));
+  protected readonly rows = computed((): Array<AuditRow & { resultLabel: string }> => {
+    const text = this.messages().audit;
+    const words = { empty: text.valueEmpty, yes: text.yes, no: text.no, items: text.items };
+    const { items, names } = this.page();
+    return items.map((record) => ({ ...buildAuditRow(record, names, words), resultLabel: text.results[record.result] }));
   });
   protected readonly failure = computed(() => {
     const state = this.state();
@@ -136,6 +169,10 @@ export class Audit {
 
   protected reload(): void {
     this.reloads.update((count) => count + 1);
+  }
+
+  protected toggle(seq: number): void {
+    this.expanded.update((current) => (current === seq ? null : seq));
   }
 
   protected changePage(event: PageEvent): void {

@@ -7,7 +7,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { AccountChangeRejectionSchema, type PendingAccountChange, type Role, type User } from '@cadre/shared-models';
+import { AccountChangeRejectionSchema, type LinkedCadre, type ListedUser, type PendingAccountChange, type Role, type User } from '@cadre/shared-models';
 import { catchError, map, of, type Observable } from 'rxjs';
 import { UnitsApi } from '../units/units-api';
 import { schemaValidator } from '../../core/forms/schema-validator';
@@ -43,7 +43,7 @@ export type ChangeApprovalResult =
             <dt>{{ text.proposedUnit }}</dt>
             <dd>{{ unitName(change.unitId) }}<span class="hint">{{ text.currentValue(unitName(user.unitId)) }}</span></dd>
             <dt>{{ text.proposedCadre }}</dt>
-            <dd>{{ change.cadreId ?? text.none }}<span class="hint">{{ text.currentValue(user.cadreId ?? text.none) }}</span></dd>
+            <dd>{{ cadreName(user.pendingCadre) }}<span class="hint">{{ text.currentValue(cadreName(user.linkedCadre)) }}</span></dd>
           }
           @case ('roles') {
             <dt>{{ text.proposedRoles }}</dt>
@@ -72,7 +72,7 @@ export type ChangeApprovalResult =
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChangeApprovalDialog {
-  protected readonly user = inject<User>(MAT_DIALOG_DATA);
+  protected readonly user = inject<ListedUser>(MAT_DIALOG_DATA);
   protected readonly change: PendingAccountChange = this.user.pendingChange!;
   private readonly dialogRef = inject<MatDialogRef<ChangeApprovalDialog, ChangeApprovalResult>>(MatDialogRef);
   private readonly api = inject(UsersApi);
@@ -99,6 +99,9 @@ export class ChangeApprovalDialog {
   );
   protected readonly unitName = (id: string | null): string =>
     id === null ? this.messages().users.none : (this.unitNames().get(id) ?? id);
+  /** A cadre record by name and unit, as the account list named it (decision 0019). */
+  protected readonly cadreName = (cadre: LinkedCadre | null): string =>
+    cadre === null ? this.messages().users.none : `${cadre.name}（${cadre.unitName}）`;
   private readonly roleLabels = computed(() => this.messages().roles);
   protected readonly roleNames = (roles: readonly Role[]): string =>
     roles.length ? roles.map((role) => this.roleLabels()[role]).join('、') : this.messages().users.noRoles;

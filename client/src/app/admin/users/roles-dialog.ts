@@ -4,7 +4,7 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { GrantRolesRequestSchema, RolesSchema, explainRoleConflict, type Role, type User } from '@cadre/shared-models';
+import { GrantRolesRequestSchema, RolesSchema, explainMissingUnit, explainRoleConflict, type Role, type User } from '@cadre/shared-models';
 import { schemaValidator } from '../../core/forms/schema-validator';
 import { ApiError, problemCodeOf } from '../../core/http/api-error';
 import { describeProblem } from '../../core/http/describe-failure';
@@ -36,7 +36,7 @@ export type RolesDialogResult = { readonly outcome: 'saved'; readonly user: User
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton type="button" mat-dialog-close>{{ messages().common.cancel }}</button>
-      <button matButton="filled" type="button" [disabled]="busy() || roles.invalid" (click)="save()">
+      <button matButton="filled" type="button" [disabled]="busy() || roles.invalid || conflict() !== null" (click)="save()">
         {{ messages().common.save }}
       </button>
     </mat-dialog-actions>
@@ -60,11 +60,13 @@ export class RolesDialog {
   });
   private readonly selected = toSignal(this.roles.valueChanges, { initialValue: this.roles.value });
   /**
-   * The 三员分立 explanation, live while boxes are ticked. Silent until the first change, so an
-   * account that has no roles yet (every new one) does not open with a complaint.
+   * The 三员分立 explanation, or that a unit manager needs a unit, live while boxes are ticked.
+   * Silent until the first change, so an account that has no roles yet (every new one) does not
+   * open with a complaint.
    */
   protected readonly conflict = computed(() => {
-    const conflict = explainRoleConflict(this.selected());
+    const selected = this.selected();
+    const conflict = explainRoleConflict(selected) ?? explainMissingUnit({ roles: selected, unitId: this.user.unitId });
     return conflict && this.roles.dirty ? conflict : null;
   });
 

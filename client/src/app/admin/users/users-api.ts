@@ -2,11 +2,13 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   AccountChangeApprovalSchema,
+  CadreCandidateListSchema,
   CreatedUserSchema,
   PasswordPartSchema,
   PasswordResetSchema,
   UserListSchema,
   UserSchema,
+  type CadreCandidateList,
   type CreateUserRequest,
   type GrantRolesRequest,
   type UpdateUserRequest,
@@ -36,6 +38,13 @@ export class UsersApi {
     let params = new HttpParams().set('page', page).set('size', size);
     if (q) params = params.set('q', q);
     return this.http.get<unknown>('/api/users', { params }).pipe(map((body) => UserListSchema.parse(body)));
+  }
+
+  /** Cadre records to link an account to, by words of name, unit or post (decision 0019); audited by the API. */
+  cadreCandidates(q: string): Observable<CadreCandidateList> {
+    return this.http
+      .get<unknown>('/api/users/cadre-candidates', { params: new HttpParams().set('q', q) })
+      .pipe(map((body) => CadreCandidateListSchema.parse(body)));
   }
 
   /** The new account and its one-time password, which the API returns only this once. */

@@ -8,22 +8,24 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import type { PendingAccountChange, Role, User } from '@cadre/shared-models';
+import { UNIT_MANAGER_NEEDS_UNIT, type ListedUser, type PendingAccountChange, type Role } from '@cadre/shared-models';
 import { configureApiTestBed } from '../../../testing/api-test-bed';
 import { aMe, aProblem, signIn } from '../../../testing/me';
 import { provideViewport } from '../../../testing/viewport';
 import { Users } from './users';
 
-function aUser(overrides: Partial<User> = {}): User {
+function aUser(overrides: Partial<ListedUser> = {}): ListedUser {
   return {
     id: '65b000000000000000000001',
     username: 'wangfang',
     displayName: '王芳',
     roles: ['unit_manager'],
-    unitId: null,
+    unitId: '65b0000000000000000000a2',
     cadreId: null,
     disabled: false,
     locked: false,
@@ -33,6 +35,8 @@ function aUser(overrides: Partial<User> = {}): User {
     pendingChange: null,
     passwordPartReady: false,
     version: 3,
+    linkedCadre: null,
+    pendingCadre: null,
     ...overrides,
   };
 }
@@ -68,7 +72,7 @@ describe('Users', () => {
   });
   afterEach(() => backend.verify());
 
-  async function render(roles: Role[], users: User[] = [aUser()]): Promise<void> {
+  async function render(roles: Role[], users: ListedUser[] = [aUser()]): Promise<void> {
     signIn(aMe({ roles }));
     fixture = TestBed.createComponent(Users);
     loader = TestbedHarnessEnvironment.loader(fixture);
@@ -89,7 +93,7 @@ describe('Users', () => {
     return backend.expectOne((request) => request.url === '/api/users' && request.method === 'GET');
   }
 
-  function respondToList(users: User[]): TestRequest {
+  function respondToList(users: ListedUser[]): TestRequest {
     const request = expectList();
     request.flush({ items: users, total: users.length });
     return request;
@@ -426,4 +430,116 @@ describe('Users', () => {
       expect(await shown.getContentText()).toContain('Zq9!mN2p');
     });
   });
+
+  describe('unit and cadre links', () => {
+    const ZHANG = '65b0000000000000000000c1';
+    const UNITS = [aUnitRow(ROOT, '江北区委', []), aUnitRow(STREET, '观音桥街道', [ROOT])];
+
+    async function openEdit(name: string): Promise<MatDialogHarness> {
+      await (await rowMenu(name)).clickItem({ text: '编辑' });
+      backend.expectOne('/api/units').flush({ items: UNITS });
+      return root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-user-form-dialog)' }));
+    }
+
+    async function typeCadre(dialog: MatDialogHarness, words: string): Promise<MatAutocompleteHarness> {
+      const box = await dialog.getHarness(MatAutocompleteHarness);
+      await box.clear();
+      await box.enterText(words);
+      // The search waits for typing to pause.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return box;
+    }
+
+    it('shows a linked cadre by name and unit in the list, never by id', async () => {
+      await render(['sys_admin'], [aUser({ roles: ['cadre'], cadreId: ZHANG, linkedCadre: { name: '张晓明', unitName: '观音桥街道', deleted: false } })]);
+      expect(text()).toContain('关联干部：张晓明（观音桥街道）');
+      expect(text()).not.toContain(ZHANG);
+    });
+
+    it('says on the unit field, before sending, that a unit manager needs a unit', async () => {
+      await render(['sys_admin'], [aUser()]);
+      const dialog = await openEdit('王芳');
+      const unit = await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: '所属单位' }));
+      const select = (await unit.getControl(MatSelectHarness))!;
+      await select.open();
+      await select.clickOptions({ text: '不关联单位' });
+
+      expect(await unit.getTextErrors()).toEqual([UNIT_MANAGER_NEEDS_UNIT]);
+      await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
+      backend.expectNone({ method: 'PATCH', url: '/api/users/65b000000000000000000001' });
+    });
+
+    it('links a cadre chosen by name, unit and post from a search, and sends its id', async () => {
+      await render(['sys_admin'], [aUser({ roles: [], unitId: null })]);
+      const dialog = await openEdit('王芳');
+      const box = await typeCadre(dialog, '张');
+
+      const search = backend.expectOne((request) => request.url === '/api/users/cadre-candidates');
+      expect(search.request.params.get('q')).toBe('张');
+      search.flush({
+        items: [
+          { id: ZHANG, name: '张晓明', unitName: '观音桥街道', post: '街道办事处主任' },
+          { id: '65b0000000000000000000c2', name: '张晓明', unitName: '区城市管理局', post: '副局长' },
+        ],
+        more: false,
+      });
+      await fixture.whenStable();
+      // The panel shows its options once the input has focus again, as when the user looks at it.
+      await box.blur();
+      await box.focus();
+      const options = await box.getOptions();
+      expect(await Promise.all(options.map((option) => option.getText()))).toEqual(['张晓明观音桥街道 · 街道办事处主任', '张晓明区城市管理局 · 副局长']);
+      await box.selectOption({ text: /观音桥街道/ });
+      expect(await box.getValue()).toBe('张晓明（观音桥街道）');
+
+      await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
+      const save = backend.expectOne({ method: 'PATCH', url: '/api/users/65b000000000000000000001' });
+      expect(save.request.body).toEqual({ version: 3, displayName: '王芳', unitId: null, cadreId: ZHANG });
+      save.flush(aUser({ roles: [], unitId: null, cadreId: ZHANG, version: 4 }));
+      await settle();
+      respondToList([aUser({ roles: [], unitId: null, cadreId: ZHANG, version: 4 })]);
+    });
+
+    it('does not search on one letter, and refuses words typed but not chosen', async () => {
+      await render(['sys_admin'], [aUser({ roles: [], unitId: null })]);
+      const dialog = await openEdit('王芳');
+      await typeCadre(dialog, 'z');
+      backend.expectNone((request) => request.url === '/api/users/cadre-candidates');
+
+      await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
+      const cadre = await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: '关联干部' }));
+      expect(await cadre.getTextErrors()).toEqual(['请从搜索结果中选择干部，或清空此项']);
+      backend.expectNone({ method: 'PATCH', url: '/api/users/65b000000000000000000001' });
+    });
+
+    it('names the cadre a pending change would link, for the approving security_admin', async () => {
+      const pending = aUser({
+        roles: ['cadre'],
+        unitId: null,
+        pendingChange: aPendingChange({ kind: 'links', cadreId: ZHANG }),
+        pendingCadre: { name: '张晓明', unitName: '观音桥街道', deleted: false },
+      });
+      await render(['security_admin'], [pending]);
+      await (await rowMenu('王芳')).clickItem({ text: '审批变更' });
+      backend.expectOne('/api/units').flush({ items: UNITS });
+      const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-change-approval-dialog)' }));
+      const content = await dialog.getContentText();
+      expect(content).toContain('张晓明（观音桥街道）');
+      expect(content).toContain('现为：无');
+      expect(content).not.toContain(ZHANG);
+    });
+
+    it('explains in the roles dialog that a unit manager needs a unit, and does not save', async () => {
+      await render(['security_admin'], [aUser({ roles: ['cadre'], unitId: null })]);
+      await (await rowMenu('王芳')).clickItem({ text: '分配角色' });
+      const dialog = await root.getHarness(MatDialogHarness.with({ selector: ':has(cadre-roles-dialog)' }));
+      await (await dialog.getHarness(MatCheckboxHarness.with({ label: '单位管理员' }))).check();
+      expect(alerts('cadre-roles-dialog')).toEqual([UNIT_MANAGER_NEEDS_UNIT]);
+      expect(await (await dialog.getHarness(MatButtonHarness.with({ text: '保存' }))).isDisabled()).toBeTrue();
+    });
+  });
+
+  function text(): string {
+    return (fixture.nativeElement as HTMLElement).textContent ?? '';
+  }
 });

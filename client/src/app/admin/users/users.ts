@@ -11,7 +11,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import type { User, UserList } from '@cadre/shared-models';
+import type { ListedUser, User, UserList } from '@cadre/shared-models';
 import {
   catchError,
   debounceTime,
@@ -153,7 +153,7 @@ export class Users {
     this.openUserForm({ mode: 'create' });
   }
 
-  protected edit(user: User): void {
+  protected edit(user: ListedUser): void {
     this.openUserForm({ mode: 'edit', user });
   }
 
@@ -201,10 +201,10 @@ export class Users {
     );
   }
 
-  protected review(user: User): void {
+  protected review(user: ListedUser): void {
     const text = this.messages().users;
     this.dialog
-      .open<ChangeApprovalDialog, User, ChangeApprovalResult>(ChangeApprovalDialog, { data: user, width: '560px', maxWidth: '95vw' })
+      .open<ChangeApprovalDialog, ListedUser, ChangeApprovalResult>(ChangeApprovalDialog, { data: user, width: '560px', maxWidth: '95vw' })
       .afterClosed()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((result) => {

@@ -152,8 +152,8 @@ export interface Messages {
     editTitle(name: string): string;
     readonly unit: string;
     readonly noUnit: string;
-    readonly cadreId: string;
-    readonly cadreIdHint: string;
+    readonly cadre: string;
+    readonly cadreHint: string;
     oneTimePasswordFor(name: string): string;
     readonly oneTimePasswordHint: string;
     readonly done: string;
@@ -185,6 +185,11 @@ export interface Messages {
     readonly collectPasswordPart: string;
     passwordPartFor(name: string, part: 1 | 2): string;
     readonly passwordPartHint: string;
+    readonly cadreNotChosen: string;
+    readonly cadreMore: string;
+    readonly cadreNoMatch: string;
+    readonly clearCadre: string;
+    readonly linkedCadre: (name: string, unit: string) => string;
   };
   readonly units: {
     readonly title: string;
@@ -241,6 +246,25 @@ export interface Messages {
     moreBreaks(count: number): string;
     unkeyed(count: number): string;
     checkpoint(seq: number): string;
+    readonly anyAction: string;
+    readonly anyObjectType: string;
+    readonly details: string;
+    showDetails(seq: number): string;
+    readonly changes: string;
+    readonly field: string;
+    readonly before: string;
+    readonly after: string;
+    readonly otherDetails: string;
+    readonly noDetails: string;
+    readonly valueEmpty: string;
+    readonly yes: string;
+    readonly no: string;
+    items(count: number): string;
+    readonly requestId: string;
+    readonly hash: string;
+    lastVerified(time: string): string;
+    readonly verificationCost: string;
+    readonly recordColumn: string;
   };
   readonly noAccess: {
     readonly title: string;
