@@ -39,8 +39,11 @@ test('a cadre typing another cadre’s address gets “no access”, and the aud
   const auditor = await browser.newPage();
   await signInThroughPage(auditor, accounts.audit_admin);
   await expect(auditor).toHaveURL(/\/audit$/);
-  const denial = auditor.getByRole('row').filter({ hasText: accounts.cadre.username }).filter({ hasText: otherCadreId });
+  // The row names the record (干部档案：name unit), never its hex id.
+  const denial = auditor.getByRole('row').filter({ hasText: accounts.cadre.username }).filter({ hasText: '查看干部档案' }).filter({ hasText: '拒绝' });
   await expect(denial.first()).toBeVisible();
+  await expect(denial.first()).toContainText('干部档案：');
+  await expect(denial.first()).not.toContainText(otherCadreId);
   await auditor.screenshot({ path: 'test-results/audit-denial.png', fullPage: true });
 });
 
