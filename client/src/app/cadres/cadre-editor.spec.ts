@@ -381,6 +381,33 @@ describe('CadreEditor', () => {
     request.flush(null, { status: 204, statusText: 'No Content' });
   });
 
+  it('after a delete refused for an old version, shows the latest record and deletes only when asked again', async () => {
+    await open(RECORD_ID);
+    await type('专业技术职务', '我的改动');
+
+    await press('删除档案');
+    await (await (await root.getHarness(MatDialogHarness)).getHarness(MatButtonHarness.with({ text: '删除档案' }))).click();
+    await fixture.whenStable();
+    backend
+      .expectOne((r) => r.method === 'DELETE')
+      .flush(aProblem(409, 'version_conflict', { current: aCadreRecord({ version: 7, professionalTitle: '对方的职称' }) }), {
+        status: 409,
+        statusText: 'Conflict',
+      });
+    await fixture.whenStable();
+
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('陈静 的档案刚被他人修改，未删除');
+    expect(await (await input('专业技术职务')).getValue()).toBe('对方的职称');
+    expect((fixture.nativeElement as HTMLElement).querySelector('cadre-edit-conflict-panel')).toBeNull();
+
+    await press('删除档案');
+    await (await (await root.getHarness(MatDialogHarness)).getHarness(MatButtonHarness.with({ text: '删除档案' }))).click();
+    await fixture.whenStable();
+    const again = backend.expectOne((r) => r.method === 'DELETE');
+    expect(again.request.params.get('version')).toBe('7');
+    again.flush(null, { status: 204, statusText: 'No Content' });
+  });
+
   describe('photo', () => {
     async function pick(file: File): Promise<void> {
       const picker = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[type=file]')!;

@@ -383,7 +383,7 @@ export class CadreEditor implements HoldsUnsavedChanges {
             map(() => true),
             catchError((error: unknown) => {
               this.busy.set(false);
-              this.showSaveFailure(error);
+              this.showDeleteFailure(record.name, error);
               return EMPTY;
             }),
           );
@@ -441,6 +441,20 @@ export class CadreEditor implements HoldsUnsavedChanges {
       map(() => ({ saved, photoFailure: null })),
       catchError((error: unknown) => of({ saved, photoFailure: describeFailure(error, this.messages()) })),
     );
+  }
+
+  /**
+   * A delete based on an old version is refused; there is nothing to merge (deleting gives up the
+   * edits), so the editor shows the record as it now stands and the user decides again.
+   */
+  private showDeleteFailure(name: string, error: unknown): void {
+    const current = conflictingRecordOf(error);
+    if (!current) {
+      this.showSaveFailure(error);
+      return;
+    }
+    this.startFrom(current);
+    this.failure.set({ title: this.messages().portrait.deleteConflict(name), detail: null, requestId: null });
   }
 
   private showSaveFailure(error: unknown): void {

@@ -135,6 +135,8 @@ export interface PortraitMessages {
   readonly delete: string;
   readonly deleteTitle: string;
   confirmDelete(name: string): string;
+  /** A delete refused because someone saved the record meanwhile. */
+  deleteConflict(name: string): string;
   deleted(name: string): string;
 }
 
@@ -304,6 +306,7 @@ export const PORTRAIT_ZH_CN: PortraitMessages = {
   deleteTitle: '删除干部档案',
   confirmDelete: (name) => `确定删除 ${name} 的干部档案吗？删除后不可恢复。`,
   deleted: (name) => `已删除 ${name} 的档案`,
+  deleteConflict: (name) => `${name} 的档案刚被他人修改，未删除。下面是最新内容，确认仍要删除请再点一次删除。`,
 };
 
 export const PORTRAIT_EN: PortraitMessages = {
@@ -472,4 +475,5 @@ export const PORTRAIT_EN: PortraitMessages = {
   deleteTitle: 'Delete cadre record',
   confirmDelete: (name) => `Delete the record of ${name}? This cannot be undone.`,
   deleted: (name) => `Deleted the record of ${name}`,
+  deleteConflict: (name) => `The record of ${name} was just changed by someone else and was not deleted. The latest version is shown; press Delete again if you still want to delete it.`,
 };
