@@ -33,8 +33,11 @@ describe('audit routes', () => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="audit-${formatBeijingTime(new Date()).slice(0, 10)}.csv"`);
     expect(res.headers['cache-control']).toBe('no-store');
     const body = res.text;
-    expect(body.startsWith('\uFEFF时间,用户,IP,操作')).toBe(true);
+    expect(body.startsWith('\uFEFF时间,用户,IP,操作,对象类型,对象,结果,请求编号,详情,操作代码,对象类型代码\r\n')).toBe(true);
     expect(body).toContain(`,${account.username},`);
+    // The sign-in of the spec's account: its action and object type in words, their codes at the end.
+    const login = body.split('\r\n').find((line) => line.includes(`,${account.username},`) && line.endsWith(',auth.login,user'));
+    expect(login?.split(',').slice(3, 5)).toEqual(['登录', '账户']);
     const rows = body.split('\r\n').filter(Boolean).length - 1;
 
     const exported = await AuditModel.findOne({ action: 'audit.export' }).lean<StoredAuditRecord>();

@@ -1,7 +1,7 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import mongoose, { Types } from 'mongoose';
-import type { AuditPage, AuditQuery, AuditRecord } from '@cadre/shared-models';
+import { labelAuditAction, labelAuditObjectType, type AuditPage, type AuditQuery, type AuditRecord } from '@cadre/shared-models';
 import type { AuditRecorder } from './audit-entry.js';
 import { appendAuditRecord, toCanonicalJson } from './audit-chain.js';
 import { maskAuditDetail, maskIdNumberLike } from './audit-masking.js';
@@ -14,7 +14,8 @@ import { auditCallerOf } from '../platform/actor.js';
 export type AuditFilter = Omit<AuditQuery, 'page' | 'size'>;
 
 const AUDIT_EXPORT_MAX_ROWS = 100_000;
-const CSV_HEADER = ['时间', '用户', 'IP', '操作', '对象类型', '对象', '结果', '请求编号', '详情'];
+// The words for people first; the recorded codes last, for whoever filters the file by them.
+const CSV_HEADER = ['时间', '用户', 'IP', '操作', '对象类型', '对象', '结果', '请求编号', '详情', '操作代码', '对象类型代码'];
 const RESULT_LABELS: Record<AuditRecord['result'], string> = { success: '成功', failure: '失败', denied: '拒绝' };
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -106,12 +107,14 @@ function toCsvRow(stored: StoredAuditRecord): string {
     formatBeijingTime(stored.time),
     stored.username,
     stored.ip,
-    stored.action,
-    stored.objectType,
+    labelAuditAction(stored.action),
+    stored.objectType === null ? null : labelAuditObjectType(stored.objectType),
     stored.objectId,
     RESULT_LABELS[stored.result] ?? stored.result,
     stored.requestId,
     stored.detail === null ? null : toCanonicalJson(stored.detail),
+    stored.action,
+    stored.objectType,
   ];
   return `${cells.map(toCsvCell).join(',')}\r\n`;
 }
