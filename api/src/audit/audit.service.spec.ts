@@ -180,11 +180,11 @@ describe('exporting the audit log as CSV', () => {
     const { result, text } = await exportToString({});
 
     expect(result).toEqual({ rows: 2, truncated: false });
-    expect(text.startsWith('\uFEFF时间,用户,IP,操作,对象类型,对象,结果,请求编号,详情\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF时间,用户,IP,操作,对象类型,对象,结果,请求编号,详情,操作代码,对象类型代码\r\n')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines.length).toBe(4);
-    expect(lines[1]).toBe(`2026-11-27T01:00:00.000+08:00,"'=HYPERLINK(""http://x"")",127.0.0.1,cadre.read,cadre,c1,成功,req-00000001,"{""note"":""a,b \\""c\\""""}"`);
-    expect(lines[2]).toBe('2026-11-27T00:30:00.000+08:00,bob,127.0.0.1,auth.login,cadre,c1,失败,req-00000001,"{""reason"":""wrong_password""}"');
+    expect(lines[1]).toBe(`2026-11-27T01:00:00.000+08:00,"'=HYPERLINK(""http://x"")",127.0.0.1,查看干部档案,干部档案,c1,成功,req-00000001,"{""note"":""a,b \\""c\\""""}",cadre.read,cadre`);
+    expect(lines[2]).toBe('2026-11-27T00:30:00.000+08:00,bob,127.0.0.1,登录,干部档案,c1,失败,req-00000001,"{""reason"":""wrong_password""}",auth.login,cadre');
     expect(lines[3]).toBe('');
   });
 
