@@ -59,4 +59,7 @@ export async function signInThroughPage(page: Page, account: E2eAccount): Promis
     await page.getByLabel('动态验证码').fill(await freshTotpCode(account));
     await page.getByRole('button', { name: '验证' }).click();
   }
+  // Signed in once the app has left the login page for the start page; a test that navigates
+  // before that would cancel the sign-in and find itself back on the login page.
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
 }
