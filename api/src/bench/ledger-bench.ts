@@ -20,6 +20,7 @@ import { createLedgerReadModel, type LedgerReadModel } from '../ledger/ledger-re
 import { readLedgerPage } from '../ledger/ledger.service.js';
 import { writeLedgerWorkbook } from '../ledger/ledger-export.js';
 import { computeCadreDistribution } from '../stats/cadre-distribution.service.js';
+import { matchCadreCandidates } from '../users/cadre-candidates.js';
 
 const USAGE = `Usage: npm run bench:ledger -- [--cadres N] [--seed S] [--runs R] [--data-dir DIR] [--ferretdb BIN]
   Seeds the demo district into a throwaway embedded FerretDB and times the typical ledger queries.
@@ -168,6 +169,11 @@ async function main(): Promise<void> {
     await measure('text search q=主任 (name or post), first page', runs, () => page(query({ q: '主任' })), pageNote);
     await measure('sort by age, oldest first, first page', runs, () => page(query({ sort: 'age', direction: 'desc' })), pageNote);
     await measure('unit manager’s view: own subtree, first page', runs, () => readLedgerPage({ kind: 'limited', unitIds: [streetId], cadreIds: [] }, query({}), loadingModel), pageNote);
+
+    const candidates = (r: ReturnType<typeof matchCadreCandidates>) => `${r.items.length} listed${r.more ? ', more' : ''}`;
+    await measure('account picker: cadres matching 张 (name, unit or post)', runs, async () => matchCadreCandidates(await loadingModel.current(), ['张']), candidates);
+    await measure('account picker: 张 + 观音桥 (two words)', runs, async () => matchCadreCandidates(await loadingModel.current(), ['张', '观音桥']), candidates);
+    await measure('account picker: a name nobody has (reads every cadre)', runs, async () => matchCadreCandidates(await loadingModel.current(), ['查无此人']), candidates);
 
     const exportQuery = LedgerExportQuerySchema.parse({ columns: [] });
     await measure('export 10,000 rows to xlsx (default columns)', Math.min(runs, 3), async () => {

@@ -43,8 +43,10 @@ export interface IndexedEntry {
 export interface LedgerSelection {
   readonly total: number;
   page(sort: LedgerSort, direction: SortDirection, page: number, size: number): LedgerRow[];
-  /** Every selected row in order; the order is fixed when called, the rows are built as read. */
+  /** Every selected row in order, found and built as read (the selection itself is fixed when made). */
   rows(sort: LedgerSort, direction: SortDirection): Iterable<LedgerRow>;
+  /** The selected rows as indexed, in order and as read, for a reader that looks before it builds rows. */
+  ordered(sort: LedgerSort, direction: SortDirection): Iterable<IndexedEntry>;
   /** The selected rows as indexed, in no particular order, for counting by other facts. */
   entries(): IndexedEntry[];
 }
@@ -317,13 +319,26 @@ export class LedgerIndex {
       }
       return picked;
     };
+    // Lazily, in order: a reader that stops early (an export's limit, a search's first few)
+    // neither walks nor builds the rows after the ones it took.
+    const ordered = (sort: LedgerSort, direction: SortDirection): Iterable<IndexedEntry> => {
+      const order = orders[sort];
+      const last = order.length - 1;
+      return (function* () {
+        for (let i = 0; i <= last; i += 1) {
+          const slot = order[direction === 'asc' ? i : last - i]!;
+          if (hasSlot(words, slot)) yield rows[slot]!;
+        }
+      })();
+    };
     return {
       total,
       page: (sort, direction, page, size) => walk(sort, direction, page * size, size).map(toRow),
+      ordered,
       rows(sort, direction) {
-        const picked = walk(sort, direction, 0, total);
+        const entries = ordered(sort, direction);
         return (function* () {
-          for (const row of picked) yield toRow(row);
+          for (const entry of entries) yield toRow(entry);
         })();
       },
       entries() {
